@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs what SchemaGen's build and tests need and a fresh machine may lack: the .NET 10 SDK is expected;
+# PostgreSQL server binaries (any version from 13 up) come from Debian's packages when missing.
+set -euo pipefail
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "The .NET 10 SDK is required: https://dotnet.microsoft.com/download" >&2
+  exit 1
+fi
+
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null 2>&1; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "PostgreSQL server binaries are missing; install them (Debian: sudo apt-get install postgresql)" >&2
+    exit 1
+  fi
+  echo "Installing PostgreSQL server binaries from Debian's packages"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql >/dev/null
+fi

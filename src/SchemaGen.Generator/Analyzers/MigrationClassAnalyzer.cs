@@ -1,0 +1,68 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using SchemaGen.Generator.Diagnostics;
+using SchemaGen.Generator.Parse;
+using SchemaGen.Generator.Validate;
+
+namespace SchemaGen.Generator.Analyzers
+{
+    /// <summary>Checks each <c>[Migration]</c> class on its own: number below 1, a class that cannot be a migration, a bad name.</summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class MigrationClassAnalyzer : DiagnosticAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+            DiagnosticDescriptors.NumberBelowOne,
+            DiagnosticDescriptors.NotAMigrationClass,
+            DiagnosticDescriptors.InvalidName);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterCompilationStartAction(start =>
+            {
+                var attributeType = start.Compilation.GetTypeByMetadataName(WellKnownNames.MigrationAttribute);
+                if (attributeType is null)
+                {
+                    return;
+                }
+
+                var migrationBase = start.Compilation.GetTypeByMetadataName(WellKnownNames.MigrationBase);
+                start.RegisterSymbolAction(
+                    symbolContext => AnalyzeType(symbolContext, attributeType, migrationBase),
+                    SymbolKind.NamedType);
+            });
+        }
+
+        private static void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol attributeType, INamedTypeSymbol? migrationBase)
+        {
+            var type = (INamedTypeSymbol)context.Symbol;
+            var attribute = MigrationAttributeValues.Find(type, attributeType);
+            if (attribute is null || !MigrationAttributeValues.TryRead(attribute, out var values))
+            {
+                return;
+            }
+
+            var location = attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation()
+                ?? type.Locations[0];
+
+            if (values.Number < 1)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NumberBelowOne, location, type.Name, values.Number));
+            }
+
+            var classProblem = MigrationClassRules.FindProblem(type, migrationBase);
+            if (classProblem is not null)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NotAMigrationClass, location, type.Name, classProblem));
+            }
+
+            var nameProblem = MigrationNameRules.FindProblem(values.Name);
+            if (nameProblem is not null)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidName, location, type.Name, nameProblem));
+            }
+        }
+    }
+}

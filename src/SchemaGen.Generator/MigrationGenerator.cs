@@ -1,0 +1,57 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SchemaGen.Generator.Diagnostics;
+using SchemaGen.Generator.Emit;
+using SchemaGen.Generator.Parse;
+using SchemaGen.Generator.Validate;
+
+namespace SchemaGen.Generator
+{
+    /// <summary>
+    /// Finds <c>[Migration]</c> classes, checks the numbering as a whole and emits the static registry.
+    /// Pipeline: parse each class to an equatable model → collect and sort → validate and emit.
+    /// </summary>
+    [Generator(LanguageNames.CSharp)]
+    public sealed class MigrationGenerator : IIncrementalGenerator
+    {
+        public void Initialize(IncrementalGeneratorInitializationContext context)
+        {
+            var migrations = context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    WellKnownNames.MigrationAttribute,
+                    static (node, _) => node is ClassDeclarationSyntax,
+                    MigrationParser.Parse)
+                .Where(static migration => migration is not null)
+                .Select(static (migration, _) => migration!)
+                .WithTrackingName(TrackingNames.Migrations);
+
+            var sorted = migrations
+                .Collect()
+                .Select(static (all, _) => MigrationOrder.Sort(all))
+                .WithTrackingName(TrackingNames.SortedMigrations);
+
+            var registry = sorted
+                .Select(static (all, _) => MigrationOrder.ToRegistry(all))
+                .WithTrackingName(TrackingNames.Registry);
+
+            var diagnostics = sorted
+                .Select(static (all, _) => RegistryValidator.Validate(all))
+                .WithTrackingName(TrackingNames.RegistryDiagnostics);
+
+            var runtimeReferenced = context.CompilationProvider
+                .Select(static (compilation, _) => compilation.GetTypeByMetadataName(WellKnownNames.MigrationDescriptor) is not null)
+                .WithTrackingName(TrackingNames.RuntimeReferenced);
+
+            context.RegisterSourceOutput(registry.Combine(runtimeReferenced), static (output, input) =>
+            {
+                if (input.Right)
+                {
+                    output.AddSource(WellKnownNames.RegistryHintName, RegistryEmitter.Emit(input.Left));
+                }
+            });
+
+            context.RegisterSourceOutput(diagnostics.Combine(context.CompilationProvider), static (output, input) =>
+                DiagnosticReporter.Report(output, input.Right, input.Left));
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using System;
+using System.Collections.Generic;
+using System.Security.Cryptography;
+using System.Text;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace SchemaGen.Generator.Parse
+{
+    /// <summary>
+    /// The checksum of a migration's own code: SHA-256 over the tokens of the class's base list and members
+    /// (every partial declaration, in a fixed order) plus the Transactional flag.
+    /// Tokens exclude trivia, so whitespace, comments, line breaks and code under inactive <c>#if</c> leave it unchanged;
+    /// line endings inside string literals are folded to LF. Attributes on the class, its modifiers, its name,
+    /// the usings and the file it sits in are not covered, nor is any code outside the class it calls.
+    /// </summary>
+    internal static class MigrationChecksum
+    {
+        private const string FormatVersion = "schemagen-checksum-v1";
+
+        public static string Compute(INamedTypeSymbol type, bool transactional, CancellationToken cancellationToken)
+        {
+            var declarations = new List<string>();
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration)
+                {
+                    declarations.Add(NormalizedTokens(declaration));
+                }
+            }
+
+            declarations.Sort(StringComparer.Ordinal);
+            var text = new StringBuilder(FormatVersion).Append("\ntransactional=").Append(transactional ? "true" : "false");
+            foreach (var declaration in declarations)
+            {
+                text.Append('\n').Append(declaration);
+            }
+
+            return Format(text.ToString());
+        }
+
+        private static string NormalizedTokens(TypeDeclarationSyntax declaration)
+        {
+            var text = new StringBuilder();
+            if (declaration.BaseList is not null)
+            {
+                AppendTokens(text, declaration.BaseList);
+            }
+
+            text.Append('{');
+            foreach (var member in declaration.Members)
+            {
+                AppendTokens(text, member);
+            }
+
+            return text.Append('}').ToString();
+        }
+
+        private static void AppendTokens(StringBuilder text, SyntaxNode node)
+        {
+            foreach (var token in node.DescendantTokens())
+            {
+                var tokenText = token.Text;
+                if (tokenText.IndexOf('\r') >= 0)
+                {
+                    tokenText = tokenText.Replace("\r\n", "\n").Replace('\r', '\n');
+                }
+
+                text.Append(tokenText).Append(' ');
+            }
+        }
+
+        private static string Format(string text)
+        {
+            byte[] hash;
+            using (var sha = SHA256.Create())
+            {
+                hash = sha.ComputeHash(Encoding.UTF8.GetBytes(text));
+            }
+
+            var hex = new StringBuilder("sha256:", 7 + (hash.Length * 2));
+            foreach (var b in hash)
+            {
+                hex.Append(b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            return hex.ToString();
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using SchemaGen.Generator.Model;
+
+namespace SchemaGen.Generator.Parse
+{
+    /// <summary>Turns one <c>[Migration]</c> class into a <see cref="MigrationModel"/>.</summary>
+    internal static class MigrationParser
+    {
+        public static MigrationModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        {
+            if (context.TargetSymbol is not INamedTypeSymbol type || context.Attributes.Length == 0)
+            {
+                return null;
+            }
+
+            var attribute = context.Attributes[0];
+            if (!MigrationAttributeValues.TryRead(attribute, out var values))
+            {
+                return null;
+            }
+
+            var migrationBase = context.SemanticModel.Compilation.GetTypeByMetadataName(WellKnownNames.MigrationBase);
+            return new MigrationModel(
+                values.Number,
+                values.Name,
+                values.Description,
+                values.Transactional,
+                MigrationChecksum.Compute(type, values.Transactional, cancellationToken),
+                type.Name,
+                type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+                MigrationClassRules.FindProblem(type, migrationBase) is null,
+                LocationInfo.From(attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken)));
+        }
+    }
+}

@@ -1,0 +1,12 @@
+namespace SchemaGen.Generator
+{
+    /// <summary>Names of the generator's pipeline steps, for caching tests.</summary>
+    internal static class TrackingNames
+    {
+        public const string Migrations = nameof(Migrations);
+        public const string SortedMigrations = nameof(SortedMigrations);
+        public const string Registry = nameof(Registry);
+        public const string RegistryDiagnostics = nameof(RegistryDiagnostics);
+        public const string RuntimeReferenced = nameof(RuntimeReferenced);
+    }
+}

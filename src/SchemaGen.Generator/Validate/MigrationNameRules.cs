@@ -1,0 +1,72 @@
+using System.Text;
+
+namespace SchemaGen.Generator.Validate
+{
+    /// <summary>Migration names are snake_case: <c>^[a-z][a-z0-9_]*$</c>.</summary>
+    internal static class MigrationNameRules
+    {
+        /// <summary>Returns why the name is invalid, with a suggested fix, or null when it is valid.</summary>
+        public static string? FindProblem(string name)
+        {
+            if (name.Length == 0)
+            {
+                return "the name is empty; give it a snake_case name such as 'audit_log'";
+            }
+
+            if (IsSnakeCase(name))
+            {
+                return null;
+            }
+
+            var suggestion = ToSnakeCase(name);
+            return suggestion.Length > 0 && IsSnakeCase(suggestion)
+                ? $"'{name}' is not snake_case (^[a-z][a-z0-9_]*$); name it '{suggestion}'"
+                : $"'{name}' is not snake_case (^[a-z][a-z0-9_]*$); use lowercase letters, digits and '_', starting with a letter";
+        }
+
+        private static bool IsSnakeCase(string name)
+        {
+            if (name.Length == 0 || name[0] < 'a' || name[0] > 'z')
+            {
+                return false;
+            }
+
+            foreach (var c in name)
+            {
+                if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static string ToSnakeCase(string name)
+        {
+            var result = new StringBuilder(name.Length + 4);
+            foreach (var c in name.Trim())
+            {
+                if (c >= 'A' && c <= 'Z')
+                {
+                    if (result.Length > 0 && result[result.Length - 1] != '_')
+                    {
+                        result.Append('_');
+                    }
+
+                    result.Append((char)(c + ('a' - 'A')));
+                }
+                else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+                {
+                    result.Append(c);
+                }
+                else if (result.Length > 0 && result[result.Length - 1] != '_')
+                {
+                    result.Append('_');
+                }
+            }
+
+            return result.ToString().TrimEnd('_');
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using SchemaGen.Generator.Model;
+
+namespace SchemaGen.Generator.Validate
+{
+    /// <summary>Puts all migrations in one deterministic order: by number, then by file and position.</summary>
+    internal static class MigrationOrder
+    {
+        public static EquatableArray<MigrationModel> Sort(ImmutableArray<MigrationModel> migrations)
+        {
+            var sorted = new List<MigrationModel>(migrations);
+            sorted.Sort(Compare);
+            return new EquatableArray<MigrationModel>(sorted.ToArray());
+        }
+
+        public static EquatableArray<RegistryEntry> ToRegistry(EquatableArray<MigrationModel> sorted)
+        {
+            var entries = new List<RegistryEntry>(sorted.Count);
+            foreach (var migration in sorted)
+            {
+                if (migration.CanBeInstantiated && migration.Number >= 1)
+                {
+                    entries.Add(new RegistryEntry(
+                        migration.Number,
+                        migration.Name,
+                        migration.Description,
+                        migration.Transactional,
+                        migration.Checksum,
+                        migration.FullyQualifiedTypeName));
+                }
+            }
+
+            return new EquatableArray<RegistryEntry>(entries.ToArray());
+        }
+
+        private static int Compare(MigrationModel left, MigrationModel right)
+        {
+            var byNumber = left.Number.CompareTo(right.Number);
+            if (byNumber != 0)
+            {
+                return byNumber;
+            }
+
+            var leftPath = left.AttributeLocation?.FilePath ?? string.Empty;
+            var rightPath = right.AttributeLocation?.FilePath ?? string.Empty;
+            var byFile = string.CompareOrdinal(leftPath, rightPath);
+            if (byFile != 0)
+            {
+                return byFile;
+            }
+
+            var byPosition = (left.AttributeLocation?.Start ?? 0).CompareTo(right.AttributeLocation?.Start ?? 0);
+            return byPosition != 0 ? byPosition : string.CompareOrdinal(left.FullyQualifiedTypeName, right.FullyQualifiedTypeName);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+using System.Collections.Generic;
+using System.Globalization;
+using SchemaGen.Generator.Diagnostics;
+using SchemaGen.Generator.Model;
+
+namespace SchemaGen.Generator.Validate
+{
+    /// <summary>
+    /// The checks that need every migration at once: duplicate numbers (SG0001), gaps (SG0002) and
+    /// duplicate names (SG0005). Checks of one class alone are the analyzer's.
+    /// </summary>
+    internal static class RegistryValidator
+    {
+        /// <param name="migrations">All migrations, sorted by number and then by source position.</param>
+        public static EquatableArray<DiagnosticInfo> Validate(EquatableArray<MigrationModel> migrations)
+        {
+            var diagnostics = new List<DiagnosticInfo>();
+            var numbered = new List<MigrationModel>();
+            foreach (var migration in migrations)
+            {
+                if (migration.Number >= 1)
+                {
+                    numbered.Add(migration);
+                }
+            }
+
+            ReportDuplicateNumbers(numbered, diagnostics);
+            ReportGaps(numbered, diagnostics);
+            ReportDuplicateNames(migrations, diagnostics);
+            return new EquatableArray<DiagnosticInfo>(diagnostics.ToArray());
+        }
+
+        private static void ReportDuplicateNumbers(List<MigrationModel> numbered, List<DiagnosticInfo> diagnostics)
+        {
+            if (numbered.Count == 0)
+            {
+                return;
+            }
+
+            var nextFree = numbered[numbered.Count - 1].Number + 1;
+            for (var i = 1; i < numbered.Count; i++)
+            {
+                var first = numbered[i - 1];
+                var current = numbered[i];
+                if (current.Number != first.Number)
+                {
+                    continue;
+                }
+
+                var owner = FirstWithNumber(numbered, i);
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.DuplicateNumber.Id,
+                    current.AttributeLocation,
+                    Format(current.Number),
+                    owner.ClassName,
+                    current.ClassName,
+                    Format(nextFree++)));
+            }
+        }
+
+        private static MigrationModel FirstWithNumber(List<MigrationModel> numbered, int index)
+        {
+            while (index > 0 && numbered[index - 1].Number == numbered[index].Number)
+            {
+                index--;
+            }
+
+            return numbered[index];
+        }
+
+        private static void ReportGaps(List<MigrationModel> numbered, List<DiagnosticInfo> diagnostics)
+        {
+            var expected = 1;
+            foreach (var migration in numbered)
+            {
+                if (migration.Number < expected)
+                {
+                    continue;
+                }
+
+                if (migration.Number > expected)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(
+                        DiagnosticDescriptors.NumberGap.Id,
+                        migration.AttributeLocation,
+                        DescribeMissing(expected, migration.Number - 1),
+                        migration.ClassName,
+                        Format(migration.Number),
+                        Format(expected)));
+                }
+
+                expected = migration.Number + 1;
+            }
+        }
+
+        private static void ReportDuplicateNames(EquatableArray<MigrationModel> migrations, List<DiagnosticInfo> diagnostics)
+        {
+            var owners = new Dictionary<string, MigrationModel>();
+            foreach (var migration in migrations)
+            {
+                if (migration.Name.Length == 0)
+                {
+                    continue;
+                }
+
+                if (owners.TryGetValue(migration.Name, out var owner))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(
+                        DiagnosticDescriptors.InvalidName.Id,
+                        migration.AttributeLocation,
+                        migration.ClassName,
+                        $"'{migration.Name}' is also the name of '{owner.ClassName}'; give '{migration.ClassName}' a name no other migration uses"));
+                }
+                else
+                {
+                    owners.Add(migration.Name, migration);
+                }
+            }
+        }
+
+        private static string DescribeMissing(int from, int to)
+            => from == to ? "number " + Format(from) : $"numbers {Format(from)} to {Format(to)}";
+
+        private static string Format(int number) => number.ToString(CultureInfo.InvariantCulture);
+    }
+}

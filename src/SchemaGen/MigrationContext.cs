@@ -1,0 +1,60 @@
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using SchemaGen.Logging;
+
+namespace SchemaGen;
+
+/// <summary>
+/// What a running migration works with: its connection and (for transactional migrations) transaction,
+/// log helpers prefixed with its id, and counters that end up in the run's report.
+/// </summary>
+public sealed class MigrationContext
+{
+    private readonly ILogger _logger;
+
+    internal MigrationContext(MigrationDescriptor migration, NpgsqlConnection connection, NpgsqlTransaction? transaction, ILogger logger)
+    {
+        Migration = migration;
+        Connection = connection;
+        Transaction = transaction;
+        _logger = logger;
+    }
+
+    /// <summary>The migration being applied.</summary>
+    public MigrationDescriptor Migration { get; }
+
+    /// <summary>The open connection the migration runs on.</summary>
+    public NpgsqlConnection Connection { get; }
+
+    /// <summary>The transaction the migration and its ledger row share; null for <c>Transactional = false</c> migrations.</summary>
+    public NpgsqlTransaction? Transaction { get; }
+
+    /// <summary>What the migration created so far; reported per migration and summed over the run.</summary>
+    public MigrationStats Stats { get; private set; }
+
+    /// <summary>Executes one SQL statement (or several separated by semicolons) and returns the rows affected.</summary>
+    public async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken = default)
+    {
+        await using var command = CreateCommand(sql);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Creates a command on the migration's connection and transaction, for parameterised SQL.</summary>
+    public NpgsqlCommand CreateCommand(string sql) => new(sql, Connection, Transaction);
+
+    /// <summary>Adds to the counts reported for this migration.</summary>
+    public void Count(int tablesCreated = 0, int columnsAdded = 0, int indexesCreated = 0)
+        => Stats += new MigrationStats(tablesCreated, columnsAdded, indexesCreated);
+
+    /// <summary>Logs at Information level, prefixed with the migration id.</summary>
+    public void LogInformation(string message) => MigrationLog.MigrationMessage(_logger, LogLevel.Information, Migration.Id, message);
+
+    /// <summary>Logs at Debug level, prefixed with the migration id.</summary>
+    public void LogDebug(string message) => MigrationLog.MigrationMessage(_logger, LogLevel.Debug, Migration.Id, message);
+
+    /// <summary>Logs at Warning level, prefixed with the migration id.</summary>
+    public void LogWarning(string message) => MigrationLog.MigrationMessage(_logger, LogLevel.Warning, Migration.Id, message);
+
+    /// <summary>Logs at Error level, prefixed with the migration id.</summary>
+    public void LogError(string message) => MigrationLog.MigrationMessage(_logger, LogLevel.Error, Migration.Id, message);
+}

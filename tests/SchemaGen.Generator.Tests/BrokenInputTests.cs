@@ -1,0 +1,49 @@
+using Microsoft.CodeAnalysis;
+using static SchemaGen.Generator.Tests.Sources;
+
+namespace SchemaGen.Generator.Tests;
+
+/// <summary>A broken migration yields its own diagnostic only, and the generator never throws.</summary>
+public class BrokenInputTests
+{
+    [Fact]
+    public void A_class_that_cannot_be_a_migration_is_left_out_of_the_registry_without_compile_errors()
+    {
+        var source = File(
+            Migration("""Migration(1, "users")""", "Users"),
+            """
+            [Migration(2, "audit_log")]
+            public sealed class AuditLog : Migration
+            {
+                private AuditLog() { }
+                public override Task UpAsync(MigrationContext context, CancellationToken cancellationToken) => Task.CompletedTask;
+            }
+            """);
+
+        var (_, diagnostics, run) = GeneratorRun.Generate(GeneratorRun.Compile(source));
+
+        Assert.Equal(["SG0004"], diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Id));
+        var generated = run.Results.Single().GeneratedSources.Single().SourceText.ToString();
+        Assert.Contains("global::Users()", generated);
+        Assert.DoesNotContain("AuditLog", generated);
+    }
+
+    [Theory]
+    [InlineData("[Migration] public sealed class A : Migration { }")]
+    [InlineData("[Migration(1)] public sealed class A : Migration { }")]
+    [InlineData("[Migration(\"one\", 1)] public sealed class A : Migration { }")]
+    [InlineData("[Migration(1, \"a\"  public sealed class A : Migration {")]
+    [InlineData("[Migration(1, \"a\")] public sealed class A : MissingBase { }")]
+    [InlineData("[Migration(1, \"a\")] public sealed class A : Migration { public override Task UpAsync(MigrationContext c, CancellationToken t) => ")]
+    [InlineData("[Migration(int.MaxValue, \"a\")] public sealed class A : Migration { public override Task UpAsync(MigrationContext c, CancellationToken t) => Task.CompletedTask; }")]
+    [InlineData("[Migration(1, \"a\")] public enum A { }")]
+    [InlineData("[Migration(1, \"a\")] public record R(int X);")]
+    [InlineData("[Migration(1, \"a\")][Migration(1, \"a\")] public sealed class A : Migration { }")]
+    public void Malformed_input_never_makes_the_generator_throw(string code)
+    {
+        var (_, diagnostics, run) = GeneratorRun.Generate(GeneratorRun.Compile(Usings + code));
+
+        Assert.All(run.Results, result => Assert.Null(result.Exception));
+        Assert.DoesNotContain(diagnostics, d => d.Id is "CS8785" or "AD0001");
+    }
+}

@@ -1,0 +1,121 @@
+using System.Collections;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using static SchemaGen.Generator.Tests.Sources;
+
+namespace SchemaGen.Generator.Tests;
+
+/// <summary>The pipeline stays cached for unrelated edits, reacts to real ones, and holds no symbols or syntax.</summary>
+public class CachingTests
+{
+    private static readonly string[] OurSteps =
+    [
+        TrackingNames.Migrations,
+        TrackingNames.SortedMigrations,
+        TrackingNames.Registry,
+        TrackingNames.RegistryDiagnostics,
+    ];
+
+    private static (GeneratorDriverRunResult First, GeneratorDriverRunResult Second) RunTwice(CSharpCompilation compilation, Func<CSharpCompilation, CSharpCompilation> edit)
+    {
+        var driver = GeneratorRun.CreateDriver().RunGenerators(compilation);
+        var first = driver.GetRunResult();
+        driver = driver.RunGenerators(edit(compilation));
+        return (first, driver.GetRunResult());
+    }
+
+    private static CSharpCompilation ReplaceFile(CSharpCompilation compilation, string path, string source)
+    {
+        var old = compilation.SyntaxTrees.Single(tree => tree.FilePath == path);
+        return compilation.ReplaceSyntaxTree(old, CSharpSyntaxTree.ParseText(source, GeneratorRun.ParseOptions, path));
+    }
+
+    private static IncrementalStepRunReason[] Reasons(GeneratorDriverRunResult run, string step)
+        => run.Results.Single().TrackedSteps[step].SelectMany(s => s.Outputs).Select(o => o.Reason).ToArray();
+
+    private static CSharpCompilation TwoMigrationsAndAnUnrelatedFile()
+        => GeneratorRun.Compile(
+            ("Users.cs", File(Migration("""Migration(1, "users")""", "Users", "CREATE TABLE users (id int)"))),
+            ("AuditLog.cs", File(Migration("""Migration(2, "audit_log")""", "AuditLog", "CREATE TABLE audit_logs (id int)"))),
+            ("Program.cs", "public static class Program { public static int Answer => 42; }"));
+
+    [Fact]
+    public void An_unrelated_edit_leaves_every_step_cached()
+    {
+        var (_, second) = RunTwice(
+            TwoMigrationsAndAnUnrelatedFile(),
+            c => ReplaceFile(c, "Program.cs", "public static class Program { public static int Answer => 43; }"));
+
+        foreach (var step in OurSteps)
+        {
+            Assert.All(Reasons(second, step), reason => Assert.Contains(reason, new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged }));
+        }
+
+        Assert.All(second.Results.Single().TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs),
+            output => Assert.NotEqual(IncrementalStepRunReason.Modified, output.Reason));
+    }
+
+    [Fact]
+    public void Editing_one_migration_body_modifies_that_model_and_the_registry_but_not_the_diagnostics()
+    {
+        var (_, second) = RunTwice(
+            TwoMigrationsAndAnUnrelatedFile(),
+            c => ReplaceFile(c, "AuditLog.cs", File(Migration("""Migration(2, "audit_log")""", "AuditLog", "CREATE TABLE audit_logs (id bigint)"))));
+
+        var migrationReasons = Reasons(second, TrackingNames.Migrations);
+        Assert.Equal(1, migrationReasons.Count(r => r == IncrementalStepRunReason.Modified));
+        Assert.Equal(1, migrationReasons.Count(r => r is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached));
+        Assert.Equal([IncrementalStepRunReason.Modified], Reasons(second, TrackingNames.Registry));
+        Assert.Equal([IncrementalStepRunReason.Unchanged], Reasons(second, TrackingNames.RegistryDiagnostics));
+    }
+
+    [Fact]
+    public void Renumbering_into_a_gap_modifies_the_diagnostics()
+    {
+        var (_, second) = RunTwice(
+            TwoMigrationsAndAnUnrelatedFile(),
+            c => ReplaceFile(c, "AuditLog.cs", File(Migration("""Migration(3, "audit_log")""", "AuditLog", "CREATE TABLE audit_logs (id int)"))));
+
+        Assert.Equal([IncrementalStepRunReason.Modified], Reasons(second, TrackingNames.RegistryDiagnostics));
+    }
+
+    [Fact]
+    public void Step_outputs_hold_no_symbols_syntax_or_compilations()
+    {
+        var (first, _) = RunTwice(TwoMigrationsAndAnUnrelatedFile(), c => c);
+        foreach (var step in OurSteps)
+        {
+            foreach (var output in first.Results.Single().TrackedSteps[step].SelectMany(s => s.Outputs))
+            {
+                AssertHoldsOnlyData(output.Value, step, depth: 0);
+            }
+        }
+    }
+
+    private static void AssertHoldsOnlyData(object? value, string path, int depth)
+    {
+        Assert.True(depth < 20, $"{path}: model graph is too deep");
+        switch (value)
+        {
+            case null or string or bool or int or long or Enum:
+                return;
+            case ISymbol or SyntaxNode or Compilation or SemanticModel or SyntaxTree or Location:
+                Assert.Fail($"{path} holds a {value.GetType().Name}, which defeats caching");
+                return;
+            case IEnumerable items:
+                var i = 0;
+                foreach (var item in items)
+                {
+                    AssertHoldsOnlyData(item, $"{path}[{i++}]", depth + 1);
+                }
+
+                return;
+        }
+
+        foreach (var field in value.GetType().GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic))
+        {
+            AssertHoldsOnlyData(field.GetValue(value), $"{path}.{field.Name}", depth + 1);
+        }
+    }
+}

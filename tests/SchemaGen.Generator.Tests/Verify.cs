@@ -1,0 +1,52 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
+using SchemaGen.Generator.Analyzers;
+using SchemaGen.Generator.Diagnostics;
+
+namespace SchemaGen.Generator.Tests;
+
+/// <summary>The Roslyn testing verifiers, set up with offline references.</summary>
+internal static class Verify
+{
+    public static DiagnosticResult Diagnostic(DiagnosticDescriptor descriptor, int markupKey)
+        => new DiagnosticResult(descriptor).WithLocation(markupKey);
+
+    public static async Task GeneratorAsync(string[] sources, params DiagnosticResult[] expected)
+    {
+        var test = new CSharpSourceGeneratorTest<MigrationGenerator, DefaultVerifier>
+        {
+            ReferenceAssemblies = TestReferences.None,
+            TestBehaviors = TestBehaviors.SkipGeneratedSourcesCheck,
+        };
+        Prepare(test.TestState, sources, expected);
+        await test.RunAsync();
+    }
+
+    public static async Task AnalyzerAsync(string source, params DiagnosticResult[] expected)
+    {
+        var test = new CSharpAnalyzerTest<MigrationClassAnalyzer, DefaultVerifier>
+        {
+            ReferenceAssemblies = TestReferences.None,
+        };
+        Prepare(test.TestState, [source], expected);
+        await test.RunAsync();
+    }
+
+    private static void Prepare(SolutionState state, string[] sources, DiagnosticResult[] expected)
+    {
+        foreach (var source in sources)
+        {
+            state.Sources.Add(source);
+        }
+
+        state.AdditionalReferences.AddRange(TestReferences.All);
+        state.ExpectedDiagnostics.AddRange(expected);
+    }
+
+    public static DiagnosticDescriptor SG0001 => DiagnosticDescriptors.DuplicateNumber;
+    public static DiagnosticDescriptor SG0002 => DiagnosticDescriptors.NumberGap;
+    public static DiagnosticDescriptor SG0003 => DiagnosticDescriptors.NumberBelowOne;
+    public static DiagnosticDescriptor SG0004 => DiagnosticDescriptors.NotAMigrationClass;
+    public static DiagnosticDescriptor SG0005 => DiagnosticDescriptors.InvalidName;
+}
