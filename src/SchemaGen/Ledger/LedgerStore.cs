@@ -1,0 +1,131 @@
+using Npgsql;
+
+namespace SchemaGen.Ledger;
+
+/// <summary>Reads and writes the ledger on a given connection.</summary>
+internal sealed class LedgerStore(LedgerTable table)
+{
+    private const string UndefinedTable = "42P01";
+
+    public LedgerTable Table { get; } = table;
+
+    /// <summary>Reads every row in one round trip; null when the ledger table does not exist yet.</summary>
+    public async Task<IReadOnlyList<LedgerRow>?> TryReadAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ReadAsync(connection, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException e) when (e.SqlState == UndefinedTable)
+        {
+            return null;
+        }
+    }
+
+    public async Task<IReadOnlyList<LedgerRow>> ReadAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(Table.SelectAll, connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var rows = new List<LedgerRow>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(new LedgerRow(
+                reader.GetInt32(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                ParseStatus(reader.GetString(3)),
+                reader.GetFieldValue<DateTimeOffset>(4),
+                reader.IsDBNull(5) ? null : reader.GetInt32(5),
+                reader.IsDBNull(6) ? null : reader.GetString(6)));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Creates the schema (only when missing, so no CREATE privilege on the database is needed otherwise) and the table.</summary>
+    /// <returns>Whether the table was created.</returns>
+    public async Task<bool> EnsureCreatedAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var probe = new NpgsqlCommand(
+            "SELECT to_regclass($1) IS NOT NULL, EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $2)",
+            connection);
+        probe.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Table.QualifiedName });
+        probe.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Table.Schema });
+        bool tableExists, schemaExists;
+        await using (var reader = await probe.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            tableExists = reader.GetBoolean(0);
+            schemaExists = reader.GetBoolean(1);
+        }
+
+        if (tableExists)
+        {
+            return false;
+        }
+
+        if (!schemaExists)
+        {
+            await ExecuteAsync(connection, Table.CreateSchema, cancellationToken).ConfigureAwait(false);
+        }
+
+        await ExecuteAsync(connection, Table.Create, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    public async Task InsertAsync(
+        NpgsqlConnection connection,
+        NpgsqlTransaction? transaction,
+        MigrationDescriptor migration,
+        int executionTimeMs,
+        LedgerStatus status,
+        CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(Table.Insert, connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = migration.Id });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = migration.Number });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = migration.Checksum });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = migration.Description });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = executionTimeMs });
+        command.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = migration.Transactional });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = FormatStatus(status) });
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task CompleteAsync(NpgsqlConnection connection, MigrationDescriptor migration, int executionTimeMs, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(Table.Complete, connection);
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = migration.Number });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = executionTimeMs });
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task FailAsync(NpgsqlConnection connection, MigrationDescriptor migration, int executionTimeMs, string error, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(Table.Fail, connection);
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = migration.Number });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = executionTimeMs });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = error });
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static LedgerStatus ParseStatus(string status) => status switch
+    {
+        "applied" => LedgerStatus.Applied,
+        "running" => LedgerStatus.Running,
+        _ => LedgerStatus.Failed,
+    };
+
+    private static string FormatStatus(LedgerStatus status) => status switch
+    {
+        LedgerStatus.Applied => "applied",
+        LedgerStatus.Running => "running",
+        _ => "failed",
+    };
+}

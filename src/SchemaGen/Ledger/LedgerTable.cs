@@ -1,0 +1,66 @@
+namespace SchemaGen.Ledger;
+
+/// <summary>The SQL of the ledger table, with its schema and table names quoted once.</summary>
+internal sealed class LedgerTable
+{
+    public LedgerTable(string schema, string table)
+    {
+        Schema = schema;
+        Table = table;
+        QualifiedName = SqlIdentifier.Quote(schema) + "." + SqlIdentifier.Quote(table);
+
+        SelectAll = $"""
+            SELECT number, migration_name, checksum, status, applied_at, execution_time_ms, error
+            FROM {QualifiedName} ORDER BY number
+            """;
+
+        Create = $"""
+            CREATE TABLE IF NOT EXISTS {QualifiedName} (
+                id serial PRIMARY KEY,
+                migration_name varchar(255) NOT NULL UNIQUE,
+                applied_at timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
+                description text,
+                execution_time_ms integer,
+                number integer NOT NULL UNIQUE,
+                checksum text NOT NULL,
+                transactional boolean NOT NULL DEFAULT true,
+                status text NOT NULL DEFAULT 'applied' CHECK (status IN ('applied', 'running', 'failed')),
+                error text,
+                applied_by text NOT NULL DEFAULT current_user
+            )
+            """;
+
+        CreateSchema = $"CREATE SCHEMA IF NOT EXISTS {SqlIdentifier.Quote(schema)}";
+
+        Insert = $"""
+            INSERT INTO {QualifiedName} (migration_name, number, checksum, description, execution_time_ms, transactional, status)
+            VALUES ($1, $2, $3, $4, $5, $6, $7)
+            """;
+
+        Complete = $"UPDATE {QualifiedName} SET status = 'applied', execution_time_ms = $2, applied_at = CURRENT_TIMESTAMP, error = NULL WHERE number = $1";
+
+        Fail = $"UPDATE {QualifiedName} SET status = 'failed', execution_time_ms = $2, error = $3 WHERE number = $1";
+    }
+
+    public string Schema { get; }
+
+    public string Table { get; }
+
+    /// <summary><c>"schema"."table"</c>, for SQL and for <c>to_regclass</c>.</summary>
+    public string QualifiedName { get; }
+
+    public string SelectAll { get; }
+
+    public string Create { get; }
+
+    public string CreateSchema { get; }
+
+    /// <summary>Parameters: name, number, checksum, description, execution_time_ms, transactional, status.</summary>
+    public string Insert { get; }
+
+    /// <summary>Parameters: number, execution_time_ms.</summary>
+    public string Complete { get; }
+
+    /// <summary>Parameters: number, execution_time_ms, error.</summary>
+    public string Fail { get; }
+}

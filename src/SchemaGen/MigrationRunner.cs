@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using SchemaGen.Applying;
+using SchemaGen.Ledger;
+using SchemaGen.Logging;
+using SchemaGen.Planning;
+
+namespace SchemaGen;
+
+/// <summary>
+/// Applies pending migrations from a generated registry to a PostgreSQL database, recording each in a ledger table.
+/// Safe to run from many processes at once: when something is pending they take turns under an advisory lock, and
+/// each migration is applied exactly once. When nothing is pending a run costs one query and takes no lock.
+/// </summary>
+public sealed class MigrationRunner
+{
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly IReadOnlyList<MigrationDescriptor> _migrations;
+    private readonly MigrationRunnerOptions _options;
+    private readonly ILogger _logger;
+    private readonly LedgerStore _ledger;
+
+    /// <summary>Creates a runner.</summary>
+    /// <param name="dataSource">The database to migrate.</param>
+    /// <param name="migrations">The migrations, normally <c>SchemaGen.Generated.MigrationRegistry.All</c>.</param>
+    /// <param name="options">Options, or null for the defaults.</param>
+    /// <param name="logger">Where the start-up log goes, or null for none.</param>
+    public MigrationRunner(NpgsqlDataSource dataSource, IReadOnlyList<MigrationDescriptor> migrations, MigrationRunnerOptions? options = null, ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        ArgumentNullException.ThrowIfNull(migrations);
+        _options = options ?? new MigrationRunnerOptions();
+        _options.Validate();
+        RegistryOrder.EnsureValid(migrations);
+        _dataSource = dataSource;
+        _migrations = migrations;
+        _logger = logger ?? NullLogger.Instance;
+        _ledger = new LedgerStore(new LedgerTable(_options.Schema, _options.TableName));
+    }
+
+    /// <summary>Applies every pending migration in order and reports what was done.</summary>
+    /// <exception cref="MigrationValidationException">The ledger and this build disagree (edited, renamed or failed migration, out-of-order pending); nothing was applied.</exception>
+    /// <exception cref="MigrationFailedException">A migration failed; the ones before it stay applied.</exception>
+    /// <exception cref="MigrationLockTimeoutException">Another process held the lock past the timeout.</exception>
+    /// <exception cref="MigrationConnectionException">The database could not be reached.</exception>
+    public async Task<MigrationRunReport> RunAsync(CancellationToken cancellationToken = default)
+    {
+        var started = Stopwatch.GetTimestamp();
+        MigrationLog.Banner(_logger, MigrationLog.Rule);
+        MigrationLog.Starting(_logger);
+        MigrationLog.Banner(_logger, MigrationLog.Rule);
+
+        await using var connection = await ConnectionOpener.OpenAsync(_dataSource, _options, _logger, cancellationToken).ConfigureAwait(false);
+        var ledger = await _ledger.TryReadAsync(connection, cancellationToken).ConfigureAwait(false);
+        if (ledger is not null)
+        {
+            var plan = Plan(ledger, log: false);
+            if (plan.Pending.Count == 0)
+            {
+                LogPlan(plan);
+                MigrationLog.UpToDate(_logger, plan.AlreadyApplied);
+                MigrationLog.Banner(_logger, MigrationLog.Rule);
+                return new MigrationRunReport([], plan.AlreadyApplied, LedgerCreated: false, Stopwatch.GetElapsedTime(started));
+            }
+        }
+
+        var key = MigrationLock.KeyFor(_ledger.Table);
+        await MigrationLock.AcquireAsync(connection, key, _options.LockTimeout, _logger, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await ApplyUnderLockAsync(connection, started, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await MigrationLock.ReleaseAsync(connection, key).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Every migration this build has or the database recorded, with where it stands. Applies nothing and takes no lock.</summary>
+    public async Task<IReadOnlyList<MigrationStatus>> GetStatusAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await ConnectionOpener.OpenAsync(_dataSource, _options, _logger, cancellationToken).ConfigureAwait(false);
+        var ledger = await _ledger.TryReadAsync(connection, cancellationToken).ConfigureAwait(false) ?? [];
+        return MigrationStatusReader.Combine(_migrations, ledger);
+    }
+
+    private async Task<MigrationRunReport> ApplyUnderLockAsync(NpgsqlConnection connection, long started, CancellationToken cancellationToken)
+    {
+        var created = await _ledger.EnsureCreatedAsync(connection, cancellationToken).ConfigureAwait(false);
+        if (created)
+        {
+            MigrationLog.CreatingLedger(_logger, _options.TableName);
+            MigrationLog.LedgerCreated(_logger, _options.TableName);
+        }
+
+        var plan = Plan(await _ledger.ReadAsync(connection, cancellationToken).ConfigureAwait(false), log: true);
+        var applied = new List<AppliedMigration>(plan.Pending.Count);
+        foreach (var migration in plan.Pending)
+        {
+            applied.Add(await MigrationApplier.ApplyAsync(connection, _ledger, migration, _logger, cancellationToken).ConfigureAwait(false));
+        }
+
+        var report = new MigrationRunReport(applied, plan.AlreadyApplied, created, Stopwatch.GetElapsedTime(started));
+        var totals = report.Totals;
+        MigrationLog.Banner(_logger, MigrationLog.Rule);
+        if (applied.Count == 0)
+        {
+            MigrationLog.UpToDate(_logger, plan.AlreadyApplied);
+        }
+        else
+        {
+            MigrationLog.Summary(_logger, applied.Count, totals.TablesCreated, totals.ColumnsAdded, totals.IndexesCreated);
+        }
+
+        MigrationLog.Banner(_logger, MigrationLog.Rule);
+        return report;
+    }
+
+    private MigrationPlan Plan(IReadOnlyList<LedgerRow> ledger, bool log)
+    {
+        var plan = MigrationPlanner.Plan(_migrations, ledger, _ledger.Table, _options);
+        if (log)
+        {
+            LogPlan(plan);
+        }
+
+        return plan;
+    }
+
+    private void LogPlan(MigrationPlan plan)
+    {
+        MigrationLog.Discovered(_logger, _migrations.Count);
+        if (plan.Unknown.Count > 0)
+        {
+            MigrationLog.UnknownApplied(_logger, plan.Unknown.Count, plan.Unknown[^1].MigrationName);
+        }
+
+        foreach (var (migration, row) in plan.AllowedChecksumMismatches)
+        {
+            MigrationLog.ChecksumMismatchAllowed(_logger, migration.Id, row.Checksum, migration.Checksum);
+        }
+    }
+}

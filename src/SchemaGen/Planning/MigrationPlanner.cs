@@ -1,0 +1,99 @@
+using System.Globalization;
+using SchemaGen.Ledger;
+
+namespace SchemaGen.Planning;
+
+/// <summary>Compares the ledger with this build's registry and decides what to apply, refusing what would be unsafe.</summary>
+internal static class MigrationPlanner
+{
+    public static MigrationPlan Plan(
+        IReadOnlyList<MigrationDescriptor> registry,
+        IReadOnlyList<LedgerRow> ledger,
+        LedgerTable table,
+        MigrationRunnerOptions options)
+    {
+        var byNumber = new Dictionary<int, MigrationDescriptor>(registry.Count);
+        foreach (var migration in registry)
+        {
+            byNumber.Add(migration.Number, migration);
+        }
+
+        var recorded = new HashSet<int>();
+        var unknown = new List<LedgerRow>();
+        var mismatches = new List<(MigrationDescriptor, LedgerRow)>();
+        var highestApplied = 0;
+        LedgerRow? highestRow = null;
+        foreach (var row in ledger)
+        {
+            if (row.Status != LedgerStatus.Applied)
+            {
+                throw Incomplete(row, table);
+            }
+
+            recorded.Add(row.Number);
+            if (row.Number > highestApplied)
+            {
+                highestApplied = row.Number;
+                highestRow = row;
+            }
+
+            if (!byNumber.TryGetValue(row.Number, out var migration))
+            {
+                unknown.Add(row);
+            }
+            else if (!string.Equals(migration.Id, row.MigrationName, StringComparison.Ordinal))
+            {
+                throw new MigrationValidationException(
+                    $"The database recorded migration {row.Number} as {row.MigrationName}, but in this build migration {row.Number} is {migration.Id}: " +
+                    "an applied migration was renamed or renumbered. Restore it as it was, and give the new migration the next free number.",
+                    migration.Id);
+            }
+            else if (!string.Equals(migration.Checksum, row.Checksum, StringComparison.Ordinal))
+            {
+                if (!options.AllowChecksumMismatch)
+                {
+                    throw new MigrationValidationException(
+                        $"Migration {migration.Id} was applied with checksum {row.Checksum}, but this build's code has {migration.Checksum}: " +
+                        "it was edited after it ran, so the database does not have what the code says. Revert the edit and put the change in a new migration, " +
+                        "or set MigrationRunnerOptions.AllowChecksumMismatch if the edit changes nothing the database sees.",
+                        migration.Id);
+                }
+
+                mismatches.Add((migration, row));
+            }
+        }
+
+        var pending = new List<MigrationDescriptor>();
+        foreach (var migration in registry)
+        {
+            if (recorded.Contains(migration.Number))
+            {
+                continue;
+            }
+
+            if (migration.Number < highestApplied && !options.AllowOutOfOrder)
+            {
+                throw new MigrationValidationException(
+                    $"Migration {migration.Id} is pending, but the database already has {highestRow!.MigrationName} applied: applying it now would run it out of order. " +
+                    $"Renumber it above {highestApplied.ToString(CultureInfo.InvariantCulture)}, or set MigrationRunnerOptions.AllowOutOfOrder if it does not depend on the migrations after it.",
+                    migration.Id);
+            }
+
+            pending.Add(migration);
+        }
+
+        return new MigrationPlan(pending, registry.Count - pending.Count, unknown, mismatches);
+    }
+
+    private static MigrationValidationException Incomplete(LedgerRow row, LedgerTable table)
+    {
+        var number = row.Number.ToString(CultureInfo.InvariantCulture);
+        var what = row.Status == LedgerStatus.Failed ? $"failed: {row.Error}" : "was interrupted";
+        return new MigrationValidationException(
+            $"Migration {row.MigrationName} did not complete in an earlier run ({what}). It is not transactional, so part of it may be in the database, " +
+            "and no later migration runs until it is resolved. Check what it changed and finish or undo that by hand; then either mark it applied " +
+            $"(UPDATE {table.QualifiedName} SET status = 'applied' WHERE number = {number}) or delete its row to run it again " +
+            $"(DELETE FROM {table.QualifiedName} WHERE number = {number}).",
+            row.MigrationName);
+    }
+}

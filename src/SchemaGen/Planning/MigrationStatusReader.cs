@@ -1,0 +1,40 @@
+using SchemaGen.Ledger;
+
+namespace SchemaGen.Planning;
+
+/// <summary>Joins this build's migrations with the ledger into one status list, ordered by number.</summary>
+internal static class MigrationStatusReader
+{
+    public static IReadOnlyList<MigrationStatus> Combine(IReadOnlyList<MigrationDescriptor> migrations, IReadOnlyList<LedgerRow> ledger)
+    {
+        var rows = new Dictionary<int, LedgerRow>(ledger.Count);
+        foreach (var row in ledger)
+        {
+            rows[row.Number] = row;
+        }
+
+        var statuses = new List<MigrationStatus>(migrations.Count + ledger.Count);
+        foreach (var migration in migrations)
+        {
+            if (!rows.Remove(migration.Number, out var row))
+            {
+                statuses.Add(new MigrationStatus(migration.Number, migration.Id, migration.Description, MigrationState.Pending, null, null));
+                continue;
+            }
+
+            var state = row.Status != LedgerStatus.Applied ? MigrationState.Failed
+                : row.Checksum != migration.Checksum || row.MigrationName != migration.Id ? MigrationState.AppliedWithDifferentChecksum
+                : MigrationState.Applied;
+            statuses.Add(new MigrationStatus(migration.Number, row.MigrationName, migration.Description, state, row.AppliedAt, row.ExecutionTimeMs));
+        }
+
+        foreach (var row in rows.Values)
+        {
+            var state = row.Status == LedgerStatus.Applied ? MigrationState.Unknown : MigrationState.Failed;
+            statuses.Add(new MigrationStatus(row.Number, row.MigrationName, string.Empty, state, row.AppliedAt, row.ExecutionTimeMs));
+        }
+
+        statuses.Sort((left, right) => left.Number.CompareTo(right.Number));
+        return statuses;
+    }
+}

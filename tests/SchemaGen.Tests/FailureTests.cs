@@ -1,0 +1,186 @@
+using static SchemaGen.Tests.TestMigrations;
+
+namespace SchemaGen.Tests;
+
+/// <summary>What a failure leaves behind, and what the error says.</summary>
+public class FailureTests
+{
+    [Fact]
+    public async Task A_failing_migration_stops_the_run_leaves_nothing_behind_and_names_itself()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var thirdRan = false;
+        var migrations = new[]
+        {
+            Sql(1, "users", "CREATE TABLE users (id int)"),
+            Sql(2, "broken", "CREATE TABLE half_done (id int);\nINSERT INTO no_such_table VALUES (1)"),
+            Custom(3, "after", (_, _) => { thirdRan = true; return Task.CompletedTask; }),
+        };
+
+        var error = await Assert.ThrowsAsync<MigrationFailedException>(() => new MigrationRunner(db, migrations).RunAsync());
+
+        Assert.Equal("002_broken", error.MigrationId);
+        Assert.Equal("42P01", error.SqlState);
+        Assert.Equal("relation \"no_such_table\" does not exist", error.ServerMessage);
+        Assert.Equal(13, error.Position);
+        Assert.Equal("Migration 002_broken failed: relation \"no_such_table\" does not exist (SQLSTATE 42P01, position 13 in the failing statement)", error.Message[..error.Message.IndexOf(". ", StringComparison.Ordinal)]);
+        Assert.Contains("nothing of it was applied", error.Message);
+        Assert.False(thirdRan);
+        Assert.Equal(["001_users"], await LedgerNames(db));
+        Assert.Null(await db.ScalarAsync<string>("SELECT to_regclass('half_done')::text"));
+        Assert.NotNull(await db.ScalarAsync<string>("SELECT to_regclass('users')::text"));
+    }
+
+    [Fact]
+    public async Task A_migration_that_throws_in_dotnet_code_is_reported_and_rolled_back()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var migration = Custom(1, "throws", async (context, ct) =>
+        {
+            await context.ExecuteAsync("CREATE TABLE partial (id int)", ct);
+            throw new InvalidOperationException("the seed file is missing");
+        });
+
+        var error = await Assert.ThrowsAsync<MigrationFailedException>(() => new MigrationRunner(db, [migration]).RunAsync());
+
+        Assert.Equal("Migration 001_throws failed: InvalidOperationException: the seed file is missing. It ran in a transaction, so nothing of it was applied; the migrations before it stay applied and none after it ran. Fix it and run again.", error.Message);
+        Assert.Null(error.SqlState);
+        Assert.Null(await db.ScalarAsync<string>("SELECT to_regclass('partial')::text"));
+        Assert.Empty(await LedgerNames(db));
+    }
+
+    [Fact]
+    public async Task A_non_transactional_migration_can_create_an_index_concurrently()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var migrations = new[]
+        {
+            Sql(1, "users", "CREATE TABLE users (id int, email text)"),
+            Sql(2, "users_email_index", "CREATE INDEX CONCURRENTLY idx_users_email ON users (email)", transactional: false),
+        };
+
+        await new MigrationRunner(db, migrations).RunAsync();
+
+        Assert.NotNull(await db.ScalarAsync<string>("SELECT to_regclass('idx_users_email')::text"));
+        Assert.Equal("applied", await db.ScalarAsync<string>("SELECT status FROM schema_migrations WHERE number = 2"));
+        Assert.False(await db.ScalarAsync<bool>("SELECT transactional FROM schema_migrations WHERE number = 2"));
+    }
+
+    [Fact]
+    public async Task A_failed_non_transactional_migration_is_recorded_and_blocks_later_runs_until_resolved()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var broken = new[]
+        {
+            Sql(1, "users", "CREATE TABLE users (id int, email text)"),
+            Sql(2, "email_index", "CREATE INDEX CONCURRENTLY idx_email ON users (no_such_column)", transactional: false),
+            Sql(3, "later", "CREATE TABLE later (id int)"),
+        };
+
+        var failure = await Assert.ThrowsAsync<MigrationFailedException>(() => new MigrationRunner(db, broken).RunAsync());
+        Assert.Equal("002_email_index", failure.MigrationId);
+        Assert.Contains("It is not transactional, so part of it may have been applied", failure.Message);
+        Assert.Equal("failed", await db.ScalarAsync<string>("SELECT status FROM schema_migrations WHERE number = 2"));
+        Assert.Contains("no_such_column", await db.ScalarAsync<string>("SELECT error FROM schema_migrations WHERE number = 2"));
+
+        var blocked = await Assert.ThrowsAsync<MigrationValidationException>(() => new MigrationRunner(db, broken).RunAsync());
+        Assert.Equal("002_email_index", blocked.MigrationId);
+        Assert.Contains("did not complete in an earlier run (failed: column \"no_such_column\" does not exist", blocked.Message);
+        Assert.Contains("DELETE FROM \"public\".\"schema_migrations\" WHERE number = 2", blocked.Message);
+        Assert.Null(await db.ScalarAsync<string>("SELECT to_regclass('later')::text"));
+
+        // Recover as the message says: drop the invalid index left behind, delete the row, fix the migration.
+        await db.ExecuteAsync("DROP INDEX IF EXISTS idx_email; DELETE FROM \"public\".\"schema_migrations\" WHERE number = 2");
+        var fixedSet = new[] { broken[0], Sql(2, "email_index", "CREATE INDEX CONCURRENTLY idx_email ON users (email)", transactional: false), broken[2] };
+        var report = await new MigrationRunner(db, fixedSet).RunAsync();
+        Assert.Equal(["002_email_index", "003_later"], report.Applied.Select(a => a.Migration.Id));
+    }
+
+    [Fact]
+    public async Task Cancelling_a_running_migration_rolls_it_back_and_records_nothing()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var migration = Sql(1, "slow", "CREATE TABLE slow (id int); SELECT pg_sleep(30)");
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new MigrationRunner(db, [migration]).RunAsync(cancel.Token));
+
+        Assert.Empty(await LedgerNames(db));
+        Assert.Null(await db.ScalarAsync<string>("SELECT to_regclass('slow')::text"));
+    }
+
+    [Fact]
+    public async Task An_unreachable_server_gives_a_clear_error_after_the_configured_attempts()
+    {
+        var server = await TestDatabase.ServerAsync();
+        var closedPort = FreePort();
+        await using var db = Npgsql.NpgsqlDataSource.Create($"Host=127.0.0.1;Port={closedPort};Username=schemagen;Password={server.Password};Database=app;Timeout=2");
+        var logger = new CapturingLogger();
+        var options = new MigrationRunnerOptions { ConnectAttempts = 3, ConnectRetryDelay = TimeSpan.FromMilliseconds(10) };
+
+        var error = await Assert.ThrowsAsync<MigrationConnectionException>(() => new MigrationRunner(db, Tables(1), options, logger).RunAsync());
+
+        Assert.StartsWith($"Could not connect to PostgreSQL at 127.0.0.1:{closedPort}, database 'app' as 'schemagen' after 3 attempt(s)", error.Message);
+        Assert.Equal(2, logger.Messages.Count(m => m.StartsWith("Could not reach the database", StringComparison.Ordinal)));
+        Assert.DoesNotContain(server.Password, error.ToString());
+        Assert.DoesNotContain(server.Password, logger.AllText);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_fails_at_once_without_retrying_or_revealing_it()
+    {
+        var server = await TestDatabase.ServerAsync();
+        const string wrong = "not-the-password-123";
+        await using var db = Npgsql.NpgsqlDataSource.Create($"Host=127.0.0.1;Port={server.Port};Username=schemagen;Password={wrong};Database=postgres");
+        var logger = new CapturingLogger();
+
+        var error = await Assert.ThrowsAsync<MigrationConnectionException>(() => new MigrationRunner(db, Tables(1), logger: logger).RunAsync());
+
+        Assert.Contains("after 1 attempt(s)", error.Message);
+        Assert.Contains("28P01", error.Message);
+        Assert.DoesNotContain(wrong, error.ToString());
+        Assert.DoesNotContain(wrong, logger.AllText);
+    }
+
+    [Fact]
+    public async Task The_password_never_appears_in_anything_logged()
+    {
+        var server = await TestDatabase.ServerAsync();
+        await using var db = await TestDatabase.CreateAsync();
+        var logger = new CapturingLogger();
+        var migrations = new[] { Sql(1, "users", "CREATE TABLE users (id int)"), Sql(2, "broken", "SELECT * FROM nowhere") };
+
+        await Assert.ThrowsAsync<MigrationFailedException>(() => new MigrationRunner(db, migrations, logger: logger).RunAsync());
+        await Assert.ThrowsAsync<MigrationFailedException>(() => new MigrationRunner(db, migrations, logger: logger).RunAsync());
+        await new MigrationRunner(db, migrations.Take(1).ToArray(), logger: logger).GetStatusAsync();
+
+        Assert.NotEmpty(logger.Entries);
+        Assert.Contains(logger.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Error);
+        Assert.DoesNotContain(server.Password, logger.AllText);
+    }
+
+    private static async Task<List<string>> LedgerNames(Npgsql.NpgsqlDataSource db)
+    {
+        var names = new List<string>();
+        if (await db.ScalarAsync<string>("SELECT to_regclass('schema_migrations')::text") is null)
+        {
+            return names;
+        }
+
+        await using var command = db.CreateCommand("SELECT migration_name FROM schema_migrations ORDER BY number");
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            names.Add(reader.GetString(0));
+        }
+
+        return names;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

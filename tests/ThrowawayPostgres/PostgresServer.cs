@@ -1,0 +1,162 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using Npgsql;
+
+namespace SchemaGen.ThrowawayPostgres;
+
+/// <summary>
+/// A throwaway PostgreSQL server in a temporary directory on a loopback port, with fsync off, for tests and samples.
+/// It has a superuser <c>schemagen</c> with a random password (password authentication over TCP), and is stopped
+/// and deleted on dispose or when the process exits.
+/// </summary>
+public sealed class PostgresServer : IAsyncDisposable
+{
+    private readonly CommandRunner _tools;
+    private readonly string _root;
+    private int _stopped;
+
+    private PostgresServer(CommandRunner tools, string root, int port, string password)
+    {
+        _tools = tools;
+        _root = root;
+        Port = port;
+        Password = password;
+        AppDomain.CurrentDomain.ProcessExit += StopOnExit;
+    }
+
+    /// <summary>The loopback TCP port the server listens on.</summary>
+    public int Port { get; }
+
+    /// <summary>The superuser's password (random per server).</summary>
+    public string Password { get; }
+
+    /// <summary>The superuser's name.</summary>
+    public string Username => "schemagen";
+
+    private string DataDirectory => Path.Combine(_root, "data");
+
+    /// <summary>A connection string for the given database (default <c>postgres</c>).</summary>
+    public string ConnectionString(string database = "postgres")
+        => new NpgsqlConnectionStringBuilder
+        {
+            Host = "127.0.0.1",
+            Port = Port,
+            Username = Username,
+            Password = Password,
+            Database = database,
+        }.ConnectionString;
+
+    /// <summary>Starts a new server (about 1–2 s).</summary>
+    public static async Task<PostgresServer> StartAsync(CancellationToken cancellationToken = default)
+    {
+        var tools = new CommandRunner(PostgresInstallation.FindBinDirectory());
+        StaleServerSweeper.Sweep(TryDelete);
+        var root = Path.Combine(Path.GetTempPath(), StaleServerSweeper.DirectoryPrefix + Convert.ToHexString(RandomNumberGenerator.GetBytes(6)).ToLowerInvariant());
+        Directory.CreateDirectory(root);
+        var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
+        var passwordFile = Path.Combine(root, "password");
+        await File.WriteAllTextAsync(passwordFile, password, cancellationToken).ConfigureAwait(false);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(passwordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        await CommandRunner.GiveToServiceUserAsync(root, cancellationToken).ConfigureAwait(false);
+
+        try
+        {
+            await tools.RunAsync("initdb", [
+                "-D", Path.Combine(root, "data"), "-U", "schemagen", "--pwfile", passwordFile,
+                "--auth-local=trust", "--auth-host=scram-sha-256", "-E", "UTF8", "--locale=C", "--no-sync",
+            ], cancellationToken).ConfigureAwait(false);
+            File.Delete(passwordFile);
+            var port = await StartOnFreePortAsync(tools, root, cancellationToken).ConfigureAwait(false);
+            return new PostgresServer(tools, root, port, password);
+        }
+        catch
+        {
+            TryDelete(root);
+            throw;
+        }
+    }
+
+    /// <summary>Creates an empty database and returns a connection string for it.</summary>
+    public async Task<string> CreateDatabaseAsync(string name, CancellationToken cancellationToken = default)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString());
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", connection);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return ConnectionString(name);
+    }
+
+    /// <summary>Stops the server and deletes its directory.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+        {
+            return;
+        }
+
+        AppDomain.CurrentDomain.ProcessExit -= StopOnExit;
+        NpgsqlConnection.ClearAllPools();
+        try
+        {
+            await _tools.RunAsync("pg_ctl", ["-D", DataDirectory, "-m", "immediate", "-w", "stop"], CancellationToken.None).ConfigureAwait(false);
+        }
+        finally
+        {
+            TryDelete(_root);
+        }
+    }
+
+    private void StopOnExit(object? sender, EventArgs e) => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    private static async Task<int> StartOnFreePortAsync(CommandRunner tools, string root, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = FreeLoopbackPort();
+            var settings = string.Join(' ',
+                $"-c port={port.ToString(CultureInfo.InvariantCulture)}",
+                "-c listen_addresses=127.0.0.1",
+                $"-c unix_socket_directories={root}",
+                "-c fsync=off -c synchronous_commit=off -c full_page_writes=off",
+                "-c max_connections=200");
+            try
+            {
+                await tools.RunAsync("pg_ctl", [
+                    "-D", Path.Combine(root, "data"), "-l", Path.Combine(root, "server.log"), "-w", "-t", "60", "-o", settings, "start",
+                ], cancellationToken).ConfigureAwait(false);
+                return port;
+            }
+            catch (InvalidOperationException) when (attempt < 3)
+            {
+                // Another process took the port between our probe and the server's bind; try another.
+            }
+        }
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            Directory.Delete(path, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}
