@@ -21,6 +21,7 @@ public sealed class MigrationRunner
     private readonly MigrationRunnerOptions _options;
     private readonly ILogger _logger;
     private readonly LedgerStore _ledger;
+    private readonly LedgerDigest _expectedDigest;
 
     /// <summary>Creates a runner.</summary>
     /// <param name="dataSource">The database to migrate.</param>
@@ -38,6 +39,7 @@ public sealed class MigrationRunner
         _migrations = migrations;
         _logger = logger ?? NullLogger.Instance;
         _ledger = new LedgerStore(new LedgerTable(_options.Schema, _options.TableName));
+        _expectedDigest = LedgerDigest.Of(migrations);
     }
 
     /// <summary>Applies every pending migration in order and reports what was done.</summary>
@@ -53,21 +55,43 @@ public sealed class MigrationRunner
         MigrationLog.Banner(_logger, MigrationLog.Rule);
 
         await using var connection = await ConnectionOpener.OpenAsync(_dataSource, _options, _logger, cancellationToken).ConfigureAwait(false);
-        var ledger = await _ledger.TryReadAsync(connection, cancellationToken).ConfigureAwait(false);
-        if (ledger is not null)
+        var digest = await _ledger.TryReadDigestAsync(connection, cancellationToken).ConfigureAwait(false);
+        if (digest == _expectedDigest)
         {
-            var plan = Plan(ledger, log: false);
-            if (plan.Pending.Count == 0)
+            MigrationLog.Discovered(_logger, _migrations.Count);
+            return UpToDate(_migrations.Count, started);
+        }
+
+        if (digest is not null)
+        {
+            // A non-transactional migration recorded as running may be running right now in another process:
+            // only under the lock does that row mean it was interrupted.
+            var ledger = await _ledger.ReadAsync(connection, cancellationToken).ConfigureAwait(false);
+            if (ledger.All(row => row.Status == LedgerStatus.Applied))
             {
-                LogPlan(plan);
-                MigrationLog.UpToDate(_logger, plan.AlreadyApplied);
-                MigrationLog.Banner(_logger, MigrationLog.Rule);
-                return new MigrationRunReport([], plan.AlreadyApplied, LedgerCreated: false, Stopwatch.GetElapsedTime(started));
+                var plan = Plan(ledger, log: false);
+                if (plan.Pending.Count == 0)
+                {
+                    LogPlan(plan);
+                    return UpToDate(plan.AlreadyApplied, started);
+                }
             }
         }
 
         var key = MigrationLock.KeyFor(_ledger.Table);
-        await MigrationLock.AcquireAsync(connection, key, _options.LockTimeout, _logger, cancellationToken).ConfigureAwait(false);
+        var locked = await MigrationLock.AcquireAsync(
+            connection,
+            key,
+            _options.LockTimeout,
+            async () => await _ledger.TryReadDigestAsync(connection, cancellationToken).ConfigureAwait(false) == _expectedDigest,
+            _logger,
+            cancellationToken).ConfigureAwait(false);
+        if (!locked)
+        {
+            MigrationLog.Discovered(_logger, _migrations.Count);
+            return UpToDate(_migrations.Count, started);
+        }
+
         try
         {
             return await ApplyUnderLockAsync(connection, started, cancellationToken).ConfigureAwait(false);
@@ -116,6 +140,13 @@ public sealed class MigrationRunner
 
         MigrationLog.Banner(_logger, MigrationLog.Rule);
         return report;
+    }
+
+    private MigrationRunReport UpToDate(int alreadyApplied, long started)
+    {
+        MigrationLog.UpToDate(_logger, alreadyApplied);
+        MigrationLog.Banner(_logger, MigrationLog.Rule);
+        return new MigrationRunReport([], alreadyApplied, LedgerCreated: false, Stopwatch.GetElapsedTime(started));
     }
 
     private MigrationPlan Plan(IReadOnlyList<LedgerRow> ledger, bool log)

@@ -12,8 +12,11 @@ public enum MigrationState
     /// <summary>Applied, but this build's code has a different checksum: the migration was edited after it ran.</summary>
     AppliedWithDifferentChecksum,
 
-    /// <summary>A non-transactional migration that failed or was interrupted part-way; the runner will not go past it.</summary>
+    /// <summary>A non-transactional migration that failed part-way; the runner will not go past it until it is resolved.</summary>
     Failed,
+
+    /// <summary>A non-transactional migration recorded as started and not finished: running now in another process, or interrupted.</summary>
+    Running,
 
     /// <summary>Recorded in the database but unknown to this build (a newer build applied it).</summary>
     Unknown,

@@ -10,3 +10,8 @@ if (which is "generator" or "all")
 {
     GeneratorBenchmark.Run(migrationCount: 1000);
 }
+
+if (which is "runtime" or "all")
+{
+    await RuntimeBenchmark.RunAsync(migrationCount: 1000);
+}

@@ -20,12 +20,13 @@ public class ConcurrencyTests
         var dataSources = Enumerable.Range(0, 16).Select(_ => NpgsqlDataSource.Create(connectionString)).ToArray();
         try
         {
-            using var start = new Barrier(16);
+            var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var runs = dataSources.Select(dataSource => Task.Run(async () =>
             {
-                start.SignalAndWait();
+                await start.Task;
                 return await new MigrationRunner(dataSource, migrations).RunAsync();
             })).ToArray();
+            start.SetResult();
             var reports = await Task.WhenAll(runs);
 
             Assert.Equal(50, reports.Sum(r => r.Applied.Count));
@@ -90,6 +91,50 @@ public class ConcurrencyTests
         var report = await run;
 
         Assert.Equal(2, report.Applied.Count);
+    }
+
+    [Fact]
+    public async Task A_migration_another_process_is_running_now_is_waited_for_not_reported_as_interrupted()
+    {
+        var connectionString = await TestDatabase.CreateConnectionStringAsync();
+        await using var db = NpgsqlDataSource.Create(connectionString);
+        var migrations = new[]
+        {
+            Sql(1, "users", "CREATE TABLE users (id int)"),
+            Sql(2, "users_index", "CREATE INDEX CONCURRENTLY idx_users ON users (id)", transactional: false),
+            Sql(3, "later", "CREATE TABLE later (id int)"),
+        };
+        await new MigrationRunner(db, migrations[..1]).RunAsync();
+        var holder = await HoldLockAsync(connectionString);
+        await db.ExecuteAsync($"INSERT INTO schema_migrations (migration_name, number, checksum, transactional, status) VALUES ('002_users_index', 2, '{migrations[1].Checksum}', false, 'running')");
+
+        var run = new MigrationRunner(db, migrations, new MigrationRunnerOptions { LockTimeout = TimeSpan.FromSeconds(20) }).RunAsync();
+        await Task.Delay(300);
+        Assert.False(run.IsCompleted);
+        await db.ExecuteAsync("CREATE INDEX idx_users ON users (id); UPDATE schema_migrations SET status = 'applied' WHERE number = 2");
+        await holder.DisposeAsync();
+        var report = await run;
+
+        Assert.Equal(["003_later"], report.Applied.Select(a => a.Migration.Id));
+    }
+
+    [Fact]
+    public async Task A_waiting_runner_returns_without_the_lock_once_another_process_has_applied_everything()
+    {
+        var connectionString = await TestDatabase.CreateConnectionStringAsync();
+        await using var db = NpgsqlDataSource.Create(connectionString);
+        await new MigrationRunner(db, Tables(1)).RunAsync();
+        await using var holder = await HoldLockAsync(connectionString);
+
+        var run = new MigrationRunner(db, Tables(2), new MigrationRunnerOptions { LockTimeout = TimeSpan.FromSeconds(20) }).RunAsync();
+        await Task.Delay(300);
+        Assert.False(run.IsCompleted);
+        // The lock's holder applies migration 2, as another instance of this build would.
+        await db.ExecuteAsync($"CREATE TABLE t2 (id int); INSERT INTO schema_migrations (migration_name, number, checksum) VALUES ('002_table_2', 2, '{Tables(2)[1].Checksum}')");
+        var report = await run;
+
+        Assert.Empty(report.Applied);
+        Assert.Equal(2, report.AlreadyApplied);
     }
 
     /// <summary>

@@ -112,26 +112,26 @@ public class FailureTests
     [Fact]
     public async Task An_unreachable_server_gives_a_clear_error_after_the_configured_attempts()
     {
-        var server = await TestDatabase.ServerAsync();
+        var server = await TestDatabase.PasswordProtectedServerAsync();
         var closedPort = FreePort();
-        await using var db = Npgsql.NpgsqlDataSource.Create($"Host=127.0.0.1;Port={closedPort};Username=schemagen;Password={server.Password};Database=app;Timeout=2");
+        await using var db = Npgsql.NpgsqlDataSource.Create($"Host=127.0.0.1;Port={closedPort};Username={server.Username};Password={server.Password};Database=app;Timeout=2");
         var logger = new CapturingLogger();
         var options = new MigrationRunnerOptions { ConnectAttempts = 3, ConnectRetryDelay = TimeSpan.FromMilliseconds(10) };
 
         var error = await Assert.ThrowsAsync<MigrationConnectionException>(() => new MigrationRunner(db, Tables(1), options, logger).RunAsync());
 
-        Assert.StartsWith($"Could not connect to PostgreSQL at 127.0.0.1:{closedPort}, database 'app' as 'schemagen' after 3 attempt(s)", error.Message);
+        Assert.StartsWith($"Could not connect to PostgreSQL at 127.0.0.1:{closedPort}, database 'app' as '{server.Username}' after 3 attempt(s)", error.Message);
         Assert.Equal(2, logger.Messages.Count(m => m.StartsWith("Could not reach the database", StringComparison.Ordinal)));
-        Assert.DoesNotContain(server.Password, error.ToString());
-        Assert.DoesNotContain(server.Password, logger.AllText);
+        Assert.DoesNotContain(server.Password!, error.ToString());
+        Assert.DoesNotContain(server.Password!, logger.AllText);
     }
 
     [Fact]
     public async Task A_wrong_password_fails_at_once_without_retrying_or_revealing_it()
     {
-        var server = await TestDatabase.ServerAsync();
+        var server = await TestDatabase.PasswordProtectedServerAsync();
         const string wrong = "not-the-password-123";
-        await using var db = Npgsql.NpgsqlDataSource.Create($"Host=127.0.0.1;Port={server.Port};Username=schemagen;Password={wrong};Database=postgres");
+        await using var db = Npgsql.NpgsqlDataSource.Create(new Npgsql.NpgsqlConnectionStringBuilder(server.ConnectionString) { Password = wrong }.ConnectionString);
         var logger = new CapturingLogger();
 
         var error = await Assert.ThrowsAsync<MigrationConnectionException>(() => new MigrationRunner(db, Tables(1), logger: logger).RunAsync());
@@ -145,8 +145,8 @@ public class FailureTests
     [Fact]
     public async Task The_password_never_appears_in_anything_logged()
     {
-        var server = await TestDatabase.ServerAsync();
-        await using var db = await TestDatabase.CreateAsync();
+        var server = await TestDatabase.PasswordProtectedServerAsync();
+        await using var db = Npgsql.NpgsqlDataSource.Create(await TestDatabase.CreateConnectionStringAsync(passwordProtected: true));
         var logger = new CapturingLogger();
         var migrations = new[] { Sql(1, "users", "CREATE TABLE users (id int)"), Sql(2, "broken", "SELECT * FROM nowhere") };
 
@@ -156,7 +156,7 @@ public class FailureTests
 
         Assert.NotEmpty(logger.Entries);
         Assert.Contains(logger.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Error);
-        Assert.DoesNotContain(server.Password, logger.AllText);
+        Assert.DoesNotContain(server.Password!, logger.AllText);
     }
 
     private static async Task<List<string>> LedgerNames(Npgsql.NpgsqlDataSource db)

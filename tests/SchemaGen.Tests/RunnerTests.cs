@@ -40,7 +40,7 @@ public class RunnerTests
             Assert.True(reader.GetBoolean(5));
             Assert.True(reader.GetBoolean(6));
             Assert.True(reader.GetBoolean(7));
-            Assert.Equal("schemagen", reader.GetString(8));
+            Assert.Equal((await TestDatabase.ServerAsync()).Username, reader.GetString(8));
         }
 
         Assert.False(await reader.ReadAsync());

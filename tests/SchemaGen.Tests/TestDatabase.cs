@@ -3,21 +3,41 @@ using SchemaGen.ThrowawayPostgres;
 
 namespace SchemaGen.Tests;
 
-/// <summary>One throwaway server for the whole test run; each test gets a fresh database on it.</summary>
+/// <summary>
+/// The server the tests use: the one in <c>SCHEMAGEN_CONNECTION</c> when set (its user must be allowed to create
+/// databases), else one throwaway server for the whole run. Each test gets a fresh database on it.
+/// Tests about the password need a server that enforces one they know, so they always use the throwaway server.
+/// </summary>
 internal static class TestDatabase
 {
-    private static readonly Lazy<Task<PostgresServer>> SharedServer = new(() => PostgresServer.StartAsync());
+    private static readonly Lazy<Task<NpgsqlConnectionStringBuilder>> Throwaway = new(StartThrowawayAsync);
+    private static readonly string RunId = Guid.NewGuid().ToString("N")[..8];
     private static int _databases;
 
-    public static Task<PostgresServer> ServerAsync() => SharedServer.Value;
+    /// <summary>The server's connection settings (password included, if it has one).</summary>
+    public static Task<NpgsqlConnectionStringBuilder> ServerAsync()
+        => Environment.GetEnvironmentVariable("SCHEMAGEN_CONNECTION") is { Length: > 0 } supplied
+            ? Task.FromResult(new NpgsqlConnectionStringBuilder(supplied))
+            : Throwaway.Value;
+
+    /// <summary>A throwaway server with scram-sha-256 and a random password, whatever SCHEMAGEN_CONNECTION says.</summary>
+    public static Task<NpgsqlConnectionStringBuilder> PasswordProtectedServerAsync() => Throwaway.Value;
 
     public static async Task<NpgsqlDataSource> CreateAsync() => NpgsqlDataSource.Create(await CreateConnectionStringAsync());
 
     /// <summary>A fresh database's connection string, password included (a data source's own one leaves it out).</summary>
-    public static async Task<string> CreateConnectionStringAsync()
+    public static async Task<string> CreateConnectionStringAsync(bool passwordProtected = false)
     {
-        var server = await ServerAsync();
-        return await server.CreateDatabaseAsync($"test_{Interlocked.Increment(ref _databases)}");
+        var server = await (passwordProtected ? PasswordProtectedServerAsync() : ServerAsync());
+        var name = $"schemagen_test_{RunId}_{Interlocked.Increment(ref _databases)}";
+        await using (var admin = new NpgsqlConnection(server.ConnectionString))
+        {
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        return new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = name }.ConnectionString;
     }
 
     public static async Task<T?> ScalarAsync<T>(this NpgsqlDataSource dataSource, string sql)
@@ -31,5 +51,12 @@ internal static class TestDatabase
     {
         await using var command = dataSource.CreateCommand(sql);
         await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<NpgsqlConnectionStringBuilder> StartThrowawayAsync()
+    {
+        // Stopped and deleted when the test process exits.
+        var server = await PostgresServer.StartAsync();
+        return new NpgsqlConnectionStringBuilder(server.ConnectionString());
     }
 }

@@ -23,7 +23,9 @@ internal static class MigrationLock
     public static long KeyFor(LedgerTable table)
         => BinaryPrimitives.ReadInt64BigEndian(SHA256.HashData(Encoding.UTF8.GetBytes($"schemagen:{table.Schema}.{table.Table}")));
 
-    public static async Task AcquireAsync(NpgsqlConnection connection, long key, TimeSpan timeout, ILogger logger, CancellationToken cancellationToken)
+    /// <summary>Waits for the lock; returns false, without it, as soon as <paramref name="noLongerNeeded"/> says another process did the work.</summary>
+    public static async Task<bool> AcquireAsync(
+        NpgsqlConnection connection, long key, TimeSpan timeout, Func<Task<bool>> noLongerNeeded, ILogger logger, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock($1)", connection);
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = key });
@@ -49,7 +51,13 @@ internal static class MigrationLock
 
             await Task.Delay(Min(poll, timeout - waited), cancellationToken).ConfigureAwait(false);
             poll = Min(poll * 2, LongestPoll);
+            if (await noLongerNeeded().ConfigureAwait(false))
+            {
+                return false;
+            }
         }
+
+        return true;
     }
 
     public static async Task ReleaseAsync(NpgsqlConnection connection, long key)

@@ -1,4 +1,5 @@
 using Npgsql;
+using SchemaGen.Planning;
 
 namespace SchemaGen.Ledger;
 
@@ -15,6 +16,22 @@ internal sealed class LedgerStore(LedgerTable table)
         try
         {
             return await ReadAsync(connection, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException e) when (e.SqlState == UndefinedTable)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Reads the ledger's digest in one round trip and one small row; null when the ledger table does not exist yet.</summary>
+    public async Task<LedgerDigest?> TryReadDigestAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var command = new NpgsqlCommand(Table.Digest, connection);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            return new LedgerDigest(reader.GetInt64(0), reader.GetBoolean(1), reader.GetString(2));
         }
         catch (PostgresException e) when (e.SqlState == UndefinedTable)
         {

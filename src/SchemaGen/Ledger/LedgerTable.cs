@@ -30,6 +30,8 @@ internal sealed class LedgerTable
             )
             """;
 
+        Digest = Planning.LedgerDigest.Query(QualifiedName);
+
         CreateSchema = $"CREATE SCHEMA IF NOT EXISTS {SqlIdentifier.Quote(schema)}";
 
         Insert = $"""
@@ -52,6 +54,9 @@ internal sealed class LedgerTable
     public string SelectAll { get; }
 
     public string Create { get; }
+
+    /// <summary>One row: count, whether all are applied, and MD5 of the ledger (see <see cref="Planning.LedgerDigest"/>).</summary>
+    public string Digest { get; }
 
     public string CreateSchema { get; }
 

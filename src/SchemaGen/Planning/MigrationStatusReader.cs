@@ -22,7 +22,7 @@ internal static class MigrationStatusReader
                 continue;
             }
 
-            var state = row.Status != LedgerStatus.Applied ? MigrationState.Failed
+            var state = row.Status != LedgerStatus.Applied ? Incomplete(row)
                 : row.Checksum != migration.Checksum || row.MigrationName != migration.Id ? MigrationState.AppliedWithDifferentChecksum
                 : MigrationState.Applied;
             statuses.Add(new MigrationStatus(migration.Number, row.MigrationName, migration.Description, state, row.AppliedAt, row.ExecutionTimeMs));
@@ -30,11 +30,14 @@ internal static class MigrationStatusReader
 
         foreach (var row in rows.Values)
         {
-            var state = row.Status == LedgerStatus.Applied ? MigrationState.Unknown : MigrationState.Failed;
+            var state = row.Status == LedgerStatus.Applied ? MigrationState.Unknown : Incomplete(row);
             statuses.Add(new MigrationStatus(row.Number, row.MigrationName, string.Empty, state, row.AppliedAt, row.ExecutionTimeMs));
         }
 
         statuses.Sort((left, right) => left.Number.CompareTo(right.Number));
         return statuses;
     }
+
+    private static MigrationState Incomplete(LedgerRow row)
+        => row.Status == LedgerStatus.Running ? MigrationState.Running : MigrationState.Failed;
 }

@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using Npgsql;
+using SchemaGen.ThrowawayPostgres;
+
+namespace SchemaGen.Benchmarks;
+
+/// <summary>The runner against raw Npgsql on a throwaway server: the no-op start-up, and applying many migrations.</summary>
+internal static class RuntimeBenchmark
+{
+    private static int _databases;
+
+    public static async Task RunAsync(int migrationCount)
+    {
+        await using var server = await PostgresServer.StartAsync();
+
+        var migrations = BenchmarkMigration.Create(migrationCount);
+        await using var upToDate = NpgsqlDataSource.Create(await server.CreateDatabaseAsync("noop"));
+        var selectOne = await Measure.MedianAsync(warmup: 50, runs: 500, async () =>
+        {
+            await using var connection = await upToDate.OpenConnectionAsync();
+            await using var command = new NpgsqlCommand("SELECT 1", connection);
+            await command.ExecuteScalarAsync();
+        });
+        var noopHundred = await NoOpAsync(server, migrations[..100]);
+        var noop = await NoOpAsync(server, migrations);
+
+        var apply = await MedianOfFreshDatabasesAsync(server, runs: 5, async dataSource =>
+            await new MigrationRunner(dataSource, migrations).RunAsync());
+        var raw = await MedianOfFreshDatabasesAsync(server, runs: 5, async dataSource =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync();
+            for (var n = 1; n <= migrationCount; n++)
+            {
+                await using var transaction = await connection.BeginTransactionAsync();
+                await using var command = new NpgsqlCommand(BenchmarkMigration.Statement(n), connection, transaction);
+                await command.ExecuteNonQueryAsync();
+                await transaction.CommitAsync();
+            }
+        });
+
+        Console.WriteLine($"## Runtime, against a throwaway PostgreSQL on loopback (fsync off)");
+        Console.WriteLine();
+        Console.WriteLine("| what | median | ratio |");
+        Console.WriteLine("|---|---:|---:|");
+        Console.WriteLine($"| bare open + `SELECT 1` (pooled data source) | {Measure.Ms(selectOne)} | 1.00× |");
+        Console.WriteLine($"| no-op `RunAsync`, 100 migrations all applied | {Measure.Ms(noopHundred)} | {Measure.Ratio(noopHundred, selectOne)} |");
+        Console.WriteLine($"| no-op `RunAsync`, {migrationCount} migrations all applied | {Measure.Ms(noop)} | {Measure.Ratio(noop, selectOne)} |");
+        Console.WriteLine($"| raw Npgsql: {migrationCount} statements, one transaction each | {Measure.Ms(raw)} | 1.00× |");
+        Console.WriteLine($"| `RunAsync` applying {migrationCount} migrations to an empty database | {Measure.Ms(apply)} | {Measure.Ratio(apply, raw)} |");
+        Console.WriteLine();
+    }
+
+    private static async Task<TimeSpan> NoOpAsync(PostgresServer server, MigrationDescriptor[] migrations)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(await server.CreateDatabaseAsync($"noop_{migrations.Length}"));
+        var runner = new MigrationRunner(dataSource, migrations);
+        await runner.RunAsync();
+        return await Measure.MedianAsync(warmup: 50, runs: 500, () => runner.RunAsync());
+    }
+
+    private static async Task<TimeSpan> MedianOfFreshDatabasesAsync(PostgresServer server, int runs, Func<NpgsqlDataSource, Task> action)
+    {
+        var times = new List<TimeSpan>();
+        for (var i = 0; i < runs + 1; i++)
+        {
+            await using var dataSource = NpgsqlDataSource.Create(await server.CreateDatabaseAsync($"apply_{Interlocked.Increment(ref _databases)}"));
+            var started = Stopwatch.GetTimestamp();
+            await action(dataSource);
+            if (i > 0)
+            {
+                times.Add(Stopwatch.GetElapsedTime(started));
+            }
+        }
+
+        times.Sort();
+        return times[times.Count / 2];
+    }
+}

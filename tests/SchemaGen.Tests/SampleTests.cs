@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using Npgsql;
+
+namespace SchemaGen.Tests;
+
+/// <summary>The audit-log sample, run as a user runs it, against a fresh database; the schema must be the designed one.</summary>
+public class SampleTests
+{
+    [Fact]
+    public async Task The_sample_creates_the_designed_audit_log_and_a_second_run_applies_nothing()
+    {
+        var server = await TestDatabase.PasswordProtectedServerAsync();
+        var connectionString = await TestDatabase.CreateConnectionStringAsync(passwordProtected: true);
+
+        var first = await RunSampleAsync("--connection", connectionString);
+        var second = await RunSampleAsync("--connection", connectionString);
+
+        Assert.Contains("Migration summary: 2 migration(s) applied, 2 table(s) created, 0 column(s) added, 4 index(es) created", first);
+        Assert.Contains("Audit event #1 at ", first);
+        Assert.Contains("admin (user 1) user_login \"Administrator signed in\" severity=info", first);
+        Assert.DoesNotContain("▶", second);
+        Assert.Contains("Database is up to date: 2 migration(s) applied, none pending", second);
+        Assert.Contains("Audit event #2 at ", second);
+        Assert.DoesNotContain(server.Password!, first + second);
+
+        await using var db = NpgsqlDataSource.Create(connectionString);
+        Assert.Equal(
+            [
+                "id|integer||NO|nextval('audit_logs_id_seq'::regclass)",
+                "username|character varying|255|NO|",
+                "user_id|integer||YES|",
+                "event_type|character varying|100|NO|",
+                "message|text||NO|",
+                "ip_address|character varying|45|YES|",
+                "resource_type|character varying|100|YES|",
+                "resource_id|character varying|255|YES|",
+                "resource_name|character varying|255|YES|",
+                "severity|character varying|20|YES|'info'::character varying",
+                "extra_data|text||YES|",
+                "created_at|timestamp with time zone||YES|CURRENT_TIMESTAMP",
+            ],
+            await ColumnsAsync(db));
+        Assert.Equal(
+            [
+                "CREATE INDEX idx_audit_logs_event_type_created_at ON public.audit_logs USING btree (event_type, created_at)",
+                "CREATE INDEX idx_audit_logs_resource ON public.audit_logs USING btree (resource_type, resource_id)",
+                "CREATE INDEX idx_audit_logs_severity ON public.audit_logs USING btree (severity)",
+                "CREATE INDEX idx_audit_logs_username_created_at ON public.audit_logs USING btree (username, created_at)",
+            ],
+            await ListAsync(db, "SELECT indexdef FROM pg_indexes WHERE tablename = 'audit_logs' AND indexname LIKE 'idx_%' ORDER BY indexname"));
+        Assert.Equal(
+            ["PRIMARY KEY (id)", "FOREIGN KEY (user_id) REFERENCES users(id)"],
+            await ListAsync(db, "SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'audit_logs'::regclass ORDER BY contype DESC"));
+        Assert.Equal(
+            ["001_users", "002_audit_log"],
+            await ListAsync(db, "SELECT migration_name FROM schema_migrations ORDER BY number"));
+    }
+
+    private static async Task<List<string>> ColumnsAsync(NpgsqlDataSource db)
+        => await ListAsync(db, """
+            SELECT concat_ws('|', column_name, data_type, coalesce(character_maximum_length::text, ''), is_nullable, coalesce(column_default, ''))
+            FROM information_schema.columns WHERE table_name = 'audit_logs' ORDER BY ordinal_position
+            """);
+
+    private static async Task<List<string>> ListAsync(NpgsqlDataSource db, string sql)
+    {
+        await using var command = db.CreateCommand(sql);
+        await using var reader = await command.ExecuteReaderAsync();
+        var values = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return values;
+    }
+
+    private static async Task<string> RunSampleAsync(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(SamplePath());
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var all = await output + await error;
+        Assert.True(process.ExitCode == 0, $"The sample exited with {process.ExitCode}:\n{all}");
+        return all;
+    }
+
+    /// <summary>The sample's build output beside this test assembly's: same configuration and framework.</summary>
+    private static string SamplePath()
+    {
+        var testOutput = AppContext.BaseDirectory;
+        var framework = new DirectoryInfo(testOutput).Name;
+        var configuration = new DirectoryInfo(testOutput).Parent!.Name;
+        var root = new DirectoryInfo(testOutput);
+        while (!File.Exists(Path.Combine(root.FullName, "SchemaGen.sln")))
+        {
+            root = root.Parent ?? throw new InvalidOperationException("SchemaGen.sln not found above the test output.");
+        }
+
+        return Path.Combine(root.FullName, "samples", "AuditLog", "bin", configuration, framework, "AuditLog.dll");
+    }
+}
