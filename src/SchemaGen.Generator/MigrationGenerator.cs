@@ -50,6 +50,20 @@ namespace SchemaGen.Generator
                 }
             });
 
+            var recording = context.AnalyzerConfigOptionsProvider
+                .Select(static (options, _) =>
+                    options.GlobalOptions.TryGetValue(WellKnownNames.RecordingProperty, out var value)
+                    && string.Equals(value, "true", System.StringComparison.OrdinalIgnoreCase))
+                .WithTrackingName(TrackingNames.Recording);
+
+            context.RegisterSourceOutput(registry.Combine(recording), static (output, input) =>
+            {
+                if (input.Right)
+                {
+                    output.AddSource(WellKnownNames.LockFileHintName, LockFileEmitter.Emit(input.Left));
+                }
+            });
+
             context.RegisterSourceOutput(diagnostics.Combine(context.CompilationProvider), static (output, input) =>
                 DiagnosticReporter.Report(output, input.Right, input.Left));
         }

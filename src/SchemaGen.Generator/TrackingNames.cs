@@ -8,5 +8,6 @@ namespace SchemaGen.Generator
         public const string Registry = nameof(Registry);
         public const string RegistryDiagnostics = nameof(RegistryDiagnostics);
         public const string RuntimeReferenced = nameof(RuntimeReferenced);
+        public const string Recording = nameof(Recording);
     }
 }

@@ -9,5 +9,7 @@ namespace SchemaGen.Generator
         public const string GeneratedNamespace = "SchemaGen.Generated";
         public const string RegistryClass = "MigrationRegistry";
         public const string RegistryHintName = "SchemaGen.MigrationRegistry.g.cs";
+        public const string LockFileHintName = "SchemaGen.MigrationsLock.g.cs";
+        public const string RecordingProperty = "build_property.SchemaGenRecording";
     }
 }

@@ -33,6 +33,32 @@ internal static class Verify
         await test.RunAsync();
     }
 
+    public static async Task LockFileAnalyzerAsync(
+        (string Path, string Source)[] sources,
+        (string Path, string Text) lockFile,
+        DiagnosticResult[] expected,
+        (string Path, string Text)? analyzerConfig = null)
+    {
+        var test = new CSharpAnalyzerTest<LockFileAnalyzer, DefaultVerifier>
+        {
+            ReferenceAssemblies = TestReferences.None,
+        };
+        foreach (var source in sources)
+        {
+            test.TestState.Sources.Add(source);
+        }
+
+        test.TestState.AdditionalFiles.Add(lockFile);
+        if (analyzerConfig is not null)
+        {
+            test.TestState.AnalyzerConfigFiles.Add(analyzerConfig.Value);
+        }
+
+        test.TestState.AdditionalReferences.AddRange(TestReferences.All);
+        test.TestState.ExpectedDiagnostics.AddRange(expected);
+        await test.RunAsync();
+    }
+
     private static void Prepare(SolutionState state, string[] sources, DiagnosticResult[] expected)
     {
         foreach (var source in sources)
@@ -49,4 +75,8 @@ internal static class Verify
     public static DiagnosticDescriptor SG0003 => DiagnosticDescriptors.NumberBelowOne;
     public static DiagnosticDescriptor SG0004 => DiagnosticDescriptors.NotAMigrationClass;
     public static DiagnosticDescriptor SG0005 => DiagnosticDescriptors.InvalidName;
+    public static DiagnosticDescriptor SG0101 => DiagnosticDescriptors.RecordedMigrationEdited;
+    public static DiagnosticDescriptor SG0102 => DiagnosticDescriptors.RecordedMigrationGone;
+    public static DiagnosticDescriptor SG0103 => DiagnosticDescriptors.RecordedNumberRenamed;
+    public static DiagnosticDescriptor SG0104 => DiagnosticDescriptors.LockFileUnreadable;
 }

@@ -8,6 +8,7 @@ namespace SchemaGen.Generator.Diagnostics
         private const string HelpLinkBase = "https://github.com/schemagen/schemagen/blob/main/README.md#";
         private const string RegistryCategory = "SchemaGen.Registry";
         private const string UsageCategory = "SchemaGen.Usage";
+        private const string LockFileCategory = "SchemaGen.LockFile";
 
         public static readonly DiagnosticDescriptor DuplicateNumber = Error(
             "SG0001",
@@ -39,6 +40,27 @@ namespace SchemaGen.Generator.Diagnostics
             "Migration '{0}' has an invalid name: {1}",
             RegistryCategory);
 
+        public static readonly DiagnosticDescriptor RecordedMigrationEdited = Warning(
+            "SG0101",
+            "A recorded migration was edited",
+            "Migration '{0}' ({1}) changed since it was recorded in {2}: recorded {3}, now {4}. A database that applied it will not get the change: revert the edit and add a new migration, or record again only if no database has applied it.");
+
+        public static readonly DiagnosticDescriptor RecordedMigrationGone = Warning(
+            "SG0102",
+            "A recorded migration is gone from the code",
+            "Migration {0} ({1}) is recorded here but is gone from the code{2}. Databases that applied it still expect it: restore it, or record again only if no database has applied it.",
+            WellKnownDiagnosticTags.CompilationEnd);
+
+        public static readonly DiagnosticDescriptor RecordedNumberRenamed = Warning(
+            "SG0103",
+            "A recorded migration number has a different name",
+            "Migration number {0} is recorded as '{1}' in {2}, but '{3}' now has that number with the name '{4}'. Restore '{1}' and give the new migration the next free number, or record again only if no database has applied it.");
+
+        public static readonly DiagnosticDescriptor LockFileUnreadable = Warning(
+            "SG0104",
+            "The migrations lock file cannot be read",
+            "The migrations lock file cannot be used: {0}. Edited migrations are not checked against it until it is fixed; record it again with 'dotnet build -t:SchemaGenRecordMigrations'.");
+
         public static DiagnosticDescriptor? Find(string id)
         {
             switch (id)
@@ -51,6 +73,17 @@ namespace SchemaGen.Generator.Diagnostics
                 default: return null;
             }
         }
+
+        private static DiagnosticDescriptor Warning(string id, string title, string message, params string[] customTags)
+            => new DiagnosticDescriptor(
+                id,
+                title,
+                message,
+                LockFileCategory,
+                DiagnosticSeverity.Warning,
+                isEnabledByDefault: true,
+                helpLinkUri: HelpLinkBase + id.ToLowerInvariant(),
+                customTags: customTags);
 
         private static DiagnosticDescriptor Error(string id, string title, string message, string category)
             => new DiagnosticDescriptor(

@@ -1,0 +1,196 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.IO;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using SchemaGen.Generator.Diagnostics;
+using SchemaGen.Generator.LockFile;
+using SchemaGen.Generator.Parse;
+
+namespace SchemaGen.Generator.Analyzers
+{
+    /// <summary>
+    /// Compares the migrations with the lock file the build passes in (an AdditionalFiles item with
+    /// <c>SchemaGenLockFile="true"</c> metadata, or any additional file named <c>migrations.lock.json</c>):
+    /// an edited (SG0101), vanished (SG0102) or renamed (SG0103) recorded migration, or an unreadable lock file (SG0104).
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class LockFileAnalyzer : DiagnosticAnalyzer
+    {
+        public const string DefaultFileName = "migrations.lock.json";
+        private const string MetadataKey = "build_metadata.AdditionalFiles.SchemaGenLockFile";
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+            DiagnosticDescriptors.RecordedMigrationEdited,
+            DiagnosticDescriptors.RecordedMigrationGone,
+            DiagnosticDescriptors.RecordedNumberRenamed,
+            DiagnosticDescriptors.LockFileUnreadable);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterCompilationStartAction(start =>
+            {
+                var attributeType = start.Compilation.GetTypeByMetadataName(WellKnownNames.MigrationAttribute);
+                var lockFile = FindLockFile(start.Options);
+                if (attributeType is null || lockFile is null)
+                {
+                    return;
+                }
+
+                var text = lockFile.GetText(start.CancellationToken);
+                if (text is null)
+                {
+                    return;
+                }
+
+                var contents = LockFileParser.Parse(text.ToString());
+                start.RegisterAdditionalFileAction(fileContext =>
+                {
+                    if (fileContext.AdditionalFile.Path == lockFile.Path)
+                    {
+                        foreach (var problem in contents.Problems)
+                        {
+                            fileContext.ReportDiagnostic(Diagnostic.Create(
+                                DiagnosticDescriptors.LockFileUnreadable, LocationIn(lockFile.Path, text, problem.Span), problem.Reason));
+                        }
+                    }
+                });
+
+                if (contents.Entries.Count == 0)
+                {
+                    return;
+                }
+
+                var check = new RecordedMigrations(contents, lockFile.Path, text);
+                start.RegisterSymbolAction(symbol => check.Analyze(symbol, attributeType), SymbolKind.NamedType);
+                start.RegisterCompilationEndAction(check.ReportGone);
+            });
+        }
+
+        private static AdditionalText? FindLockFile(AnalyzerOptions options)
+        {
+            AdditionalText? byName = null;
+            foreach (var file in options.AdditionalFiles)
+            {
+                if (options.AnalyzerConfigOptionsProvider.GetOptions(file).TryGetValue(MetadataKey, out var flag)
+                    && string.Equals(flag, "true", System.StringComparison.OrdinalIgnoreCase))
+                {
+                    return file;
+                }
+
+                if (byName is null && string.Equals(Path.GetFileName(file.Path), DefaultFileName, System.StringComparison.OrdinalIgnoreCase))
+                {
+                    byName = file;
+                }
+            }
+
+            return byName;
+        }
+
+        private static Location LocationIn(string path, SourceText text, TextSpan span)
+            => Location.Create(path, span, text.Lines.GetLinePositionSpan(span));
+
+        /// <summary>The per-compilation state: which recorded entries the code still has.</summary>
+        private sealed class RecordedMigrations
+        {
+            private readonly LockFileContents _contents;
+            private readonly string _path;
+            private readonly SourceText _text;
+            private readonly ImmutableDictionary<int, LockEntry> _byNumber;
+            private readonly ConcurrentDictionary<int, string> _presentNames = new ConcurrentDictionary<int, string>();
+
+            public RecordedMigrations(LockFileContents contents, string path, SourceText text)
+            {
+                _contents = contents;
+                _path = path;
+                _text = text;
+                var byNumber = ImmutableDictionary.CreateBuilder<int, LockEntry>();
+                foreach (var entry in contents.Entries)
+                {
+                    byNumber[entry.Number] = entry;
+                }
+
+                _byNumber = byNumber.ToImmutable();
+            }
+
+            private string FileName => Path.GetFileName(_path);
+
+            public void Analyze(SymbolAnalysisContext context, INamedTypeSymbol attributeType)
+            {
+                var type = (INamedTypeSymbol)context.Symbol;
+                var attribute = MigrationAttributeValues.Find(type, attributeType);
+                if (attribute is null || !MigrationAttributeValues.TryRead(attribute, out var values))
+                {
+                    return;
+                }
+
+                _presentNames[values.Number] = values.Name;
+                if (!_byNumber.TryGetValue(values.Number, out var recorded))
+                {
+                    return;
+                }
+
+                if (recorded.Name != values.Name)
+                {
+                    var where = attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation() ?? type.Locations[0];
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        DiagnosticDescriptors.RecordedNumberRenamed, where, values.Number, recorded.Name, FileName, type.Name, values.Name));
+                    return;
+                }
+
+                var checksum = MigrationChecksum.Compute(type, values.Transactional, context.CancellationToken);
+                if (checksum != recorded.Checksum)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        DiagnosticDescriptors.RecordedMigrationEdited,
+                        type.Locations[0],
+                        type.Name,
+                        MigrationIdOf(values.Number, values.Name),
+                        FileName,
+                        recorded.Checksum,
+                        checksum));
+                }
+            }
+
+            public void ReportGone(CompilationAnalysisContext context)
+            {
+                foreach (var entry in _contents.Entries)
+                {
+                    if (_presentNames.ContainsKey(entry.Number))
+                    {
+                        continue;
+                    }
+
+                    var movedTo = NumberNamed(entry.Name);
+                    var hint = movedTo is null ? string.Empty : $" (a migration named '{entry.Name}' now has number {movedTo})";
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        DiagnosticDescriptors.RecordedMigrationGone,
+                        LocationIn(_path, _text, entry.Span),
+                        entry.Number,
+                        MigrationIdOf(entry.Number, entry.Name),
+                        hint));
+                }
+            }
+
+            private int? NumberNamed(string name)
+            {
+                foreach (var present in _presentNames)
+                {
+                    if (present.Value == name)
+                    {
+                        return present.Key;
+                    }
+                }
+
+                return null;
+            }
+
+            private static string MigrationIdOf(int number, string name)
+                => number.ToString("D3", System.Globalization.CultureInfo.InvariantCulture) + "_" + name;
+        }
+    }
+}
