@@ -96,15 +96,18 @@ public class SampleTests
     /// <summary>The sample's build output beside this test assembly's: same configuration and framework.</summary>
     private static string SamplePath()
     {
-        var testOutput = AppContext.BaseDirectory;
-        var framework = new DirectoryInfo(testOutput).Name;
-        var configuration = new DirectoryInfo(testOutput).Parent!.Name;
-        var root = new DirectoryInfo(testOutput);
+        var testOutput = new DirectoryInfo(AppContext.BaseDirectory);
+        return Path.Combine(RepositoryRoot(), "samples", "AuditLog", "bin", testOutput.Parent!.Name, testOutput.Name, "AuditLog.dll");
+    }
+
+    public static string RepositoryRoot()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
         while (!File.Exists(Path.Combine(root.FullName, "SchemaGen.sln")))
         {
             root = root.Parent ?? throw new InvalidOperationException("SchemaGen.sln not found above the test output.");
         }
 
-        return Path.Combine(root.FullName, "samples", "AuditLog", "bin", configuration, framework, "AuditLog.dll");
+        return root.FullName;
     }
 }

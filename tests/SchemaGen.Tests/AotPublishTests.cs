@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Npgsql;
+
+namespace SchemaGen.Tests;
+
+/// <summary>
+/// The sample published with Native AOT: no trim or AOT warning from any assembly, and the native binary migrates
+/// a real database and applies nothing the second time.
+/// </summary>
+public class AotPublishTests
+{
+    [Fact]
+    public async Task The_sample_publishes_with_native_aot_without_warnings_and_the_binary_migrates()
+    {
+        var work = Path.Combine(Path.GetTempPath(), "schemagen-aot-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            var output = Path.Combine(work, "out");
+            // A fresh artifacts path: an up-to-date publish would skip the AOT compiler and hide its warnings.
+            var publish = await RunAsync("dotnet", [
+                "publish", Path.Combine(SampleTests.RepositoryRoot(), "samples", "AuditLog"), "-c", "Release", "-r", "linux-x64",
+                "-p:TrimmerSingleWarn=false", "--artifacts-path", Path.Combine(work, "artifacts"), "-o", output,
+            ]);
+
+            Assert.True(publish.ExitCode == 0, publish.Output);
+            Assert.DoesNotMatch(new Regex(@"\bIL[23]\d{3}\b"), publish.Output);
+            var binary = Path.Combine(output, "AuditLog");
+            Assert.Equal("\u007fELF"u8.ToArray(), File.ReadAllBytes(binary)[..4]);
+            Assert.False(File.Exists(Path.Combine(output, "AuditLog.dll")), "a Native AOT publish has no managed entry assembly");
+
+            var server = await TestDatabase.PasswordProtectedServerAsync();
+            var connectionString = await TestDatabase.CreateConnectionStringAsync(passwordProtected: true);
+            var first = await RunAsync(binary, ["--connection", connectionString]);
+            var second = await RunAsync(binary, ["--connection", connectionString]);
+
+            Assert.True(first.ExitCode == 0, first.Output);
+            Assert.True(second.ExitCode == 0, second.Output);
+            Assert.Contains("Migration summary: 2 migration(s) applied, 2 table(s) created, 0 column(s) added, 4 index(es) created", first.Output);
+            Assert.Contains("Database is up to date: 2 migration(s) applied, none pending", second.Output);
+            Assert.DoesNotContain("▶", second.Output);
+            Assert.DoesNotContain(server.Password!, first.Output + second.Output);
+
+            await using var db = NpgsqlDataSource.Create(connectionString);
+            await using var check = db.CreateCommand("""
+                SELECT (SELECT string_agg(migration_name, ',' ORDER BY number) FROM schema_migrations WHERE status = 'applied'),
+                       to_regclass('audit_logs') IS NOT NULL,
+                       (SELECT count(*) FROM pg_indexes WHERE tablename = 'audit_logs' AND indexname LIKE 'idx_audit_logs_%')
+                """);
+            await using var reader = await check.ExecuteReaderAsync();
+            Assert.True(await reader.ReadAsync());
+            Assert.Equal("001_users,002_audit_log", reader.GetString(0));
+            Assert.True(reader.GetBoolean(1));
+            Assert.Equal(4L, reader.GetInt64(2));
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(string fileName, string[] arguments)
+    {
+        var start = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output + await error);
+    }
+}
