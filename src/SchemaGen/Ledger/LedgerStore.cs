@@ -1,5 +1,4 @@
 using Npgsql;
-using SchemaGen.Planning;
 
 namespace SchemaGen.Ledger;
 

@@ -30,7 +30,7 @@ internal sealed class LedgerTable
             )
             """;
 
-        Digest = Planning.LedgerDigest.Query(QualifiedName);
+        Digest = LedgerDigest.Query(QualifiedName);
 
         CreateSchema = $"CREATE SCHEMA IF NOT EXISTS {SqlIdentifier.Quote(schema)}";
 
@@ -55,7 +55,7 @@ internal sealed class LedgerTable
 
     public string Create { get; }
 
-    /// <summary>One row: count, whether all are applied, and MD5 of the ledger (see <see cref="Planning.LedgerDigest"/>).</summary>
+    /// <summary>One row: count, whether all are applied, and MD5 of the ledger (see <see cref="LedgerDigest"/>).</summary>
     public string Digest { get; }
 
     public string CreateSchema { get; }
