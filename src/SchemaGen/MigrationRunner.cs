@@ -58,8 +58,7 @@ public sealed class MigrationRunner
         var digest = await _ledger.TryReadDigestAsync(connection, cancellationToken).ConfigureAwait(false);
         if (digest == _expectedDigest)
         {
-            MigrationLog.Discovered(_logger, _migrations.Count);
-            return UpToDate(_migrations.Count, started);
+            return AllAppliedAsRecorded(started);
         }
 
         if (digest is not null)
@@ -69,7 +68,7 @@ public sealed class MigrationRunner
             var ledger = await _ledger.ReadAsync(connection, cancellationToken).ConfigureAwait(false);
             if (ledger.All(row => row.Status == LedgerStatus.Applied))
             {
-                var plan = Plan(ledger, log: false);
+                var plan = MigrationPlanner.Plan(_migrations, ledger, _ledger.Table, _options);
                 if (plan.Pending.Count == 0)
                 {
                     LogPlan(plan);
@@ -88,8 +87,7 @@ public sealed class MigrationRunner
             cancellationToken).ConfigureAwait(false);
         if (!locked)
         {
-            MigrationLog.Discovered(_logger, _migrations.Count);
-            return UpToDate(_migrations.Count, started);
+            return AllAppliedAsRecorded(started);
         }
 
         try
@@ -119,7 +117,8 @@ public sealed class MigrationRunner
             MigrationLog.LedgerCreated(_logger, _options.TableName);
         }
 
-        var plan = Plan(await _ledger.ReadAsync(connection, cancellationToken).ConfigureAwait(false), log: true);
+        var plan = MigrationPlanner.Plan(_migrations, await _ledger.ReadAsync(connection, cancellationToken).ConfigureAwait(false), _ledger.Table, _options);
+        LogPlan(plan);
         var applied = new List<AppliedMigration>(plan.Pending.Count);
         foreach (var migration in plan.Pending)
         {
@@ -142,22 +141,18 @@ public sealed class MigrationRunner
         return report;
     }
 
+    /// <summary>The ledger's digest equals this build's: every migration is applied as recorded, and nothing else is.</summary>
+    private MigrationRunReport AllAppliedAsRecorded(long started)
+    {
+        MigrationLog.Discovered(_logger, _migrations.Count);
+        return UpToDate(_migrations.Count, started);
+    }
+
     private MigrationRunReport UpToDate(int alreadyApplied, long started)
     {
         MigrationLog.UpToDate(_logger, alreadyApplied);
         MigrationLog.Banner(_logger, MigrationLog.Rule);
         return new MigrationRunReport([], alreadyApplied, LedgerCreated: false, Stopwatch.GetElapsedTime(started));
-    }
-
-    private MigrationPlan Plan(IReadOnlyList<LedgerRow> ledger, bool log)
-    {
-        var plan = MigrationPlanner.Plan(_migrations, ledger, _ledger.Table, _options);
-        if (log)
-        {
-            LogPlan(plan);
-        }
-
-        return plan;
     }
 
     private void LogPlan(MigrationPlan plan)
