@@ -50,6 +50,22 @@ public class FailureTests
     }
 
     [Fact]
+    public async Task A_migration_that_kills_its_own_connection_reports_that_failure_not_a_release_error()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var migrations = new[] { Sql(1, "users", "CREATE TABLE users (id int)"), Sql(2, "suicide", "SELECT pg_terminate_backend(pg_backend_pid())") };
+
+        var error = await Assert.ThrowsAsync<MigrationFailedException>(() => new MigrationRunner(db, migrations).RunAsync());
+
+        Assert.Equal("002_suicide", error.MigrationId);
+        Assert.Equal("57P01", error.SqlState);
+        Assert.Equal(["001_users"], await LedgerNames(db));
+        var fixedSet = new[] { migrations[0], Sql(2, "suicide", "SELECT 1") };
+        var next = await new MigrationRunner(db, fixedSet, new MigrationRunnerOptions { LockTimeout = TimeSpan.FromSeconds(5) }).RunAsync();
+        Assert.Equal(["002_suicide"], next.Applied.Select(a => a.Migration.Id));
+    }
+
+    [Fact]
     public async Task A_non_transactional_migration_can_create_an_index_concurrently()
     {
         await using var db = await TestDatabase.CreateAsync();

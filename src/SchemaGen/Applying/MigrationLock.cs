@@ -60,11 +60,23 @@ internal static class MigrationLock
         return true;
     }
 
+    /// <summary>Releases the lock. A broken connection's session is gone and its lock with it: that is not an error to raise over the real one.</summary>
     public static async Task ReleaseAsync(NpgsqlConnection connection, long key)
     {
-        await using var command = new NpgsqlCommand("SELECT pg_advisory_unlock($1)", connection);
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = key });
-        await command.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            return;
+        }
+
+        try
+        {
+            await using var command = new NpgsqlCommand("SELECT pg_advisory_unlock($1)", connection);
+            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = key });
+            await command.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+        {
+        }
     }
 
     private static TimeSpan Min(TimeSpan left, TimeSpan right) => left < right ? left : right;
