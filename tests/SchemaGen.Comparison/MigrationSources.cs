@@ -5,14 +5,20 @@ namespace SchemaGen.Comparison;
 /// <summary>
 /// Writes the contenders' migration classes: SchemaGen's registry and EF Core's and FluentMigrator's discovery
 /// work on compiled classes, so the 100- and 1,000-migration sets are generated as source before the build.
+/// SchemaGen gets one file per set, since an assembly has one registry.
 /// Every migration n runs <c>CREATE TABLE t{n} (id int PRIMARY KEY, name text)</c>.
 /// </summary>
 internal static class MigrationSources
 {
-    public static void Write(string generatedDirectory, int largest, int[] sets)
+    public static void Write(string generatedDirectory, int[] sets)
     {
         Directory.CreateDirectory(generatedDirectory);
-        File.WriteAllText(Path.Combine(generatedDirectory, "SchemaGenMigrations.g.cs"), SchemaGen(largest));
+        foreach (var count in sets)
+        {
+            // One registry per assembly: the contenders are built once per set, with SchemaGenSet choosing this file.
+            File.WriteAllText(Path.Combine(generatedDirectory, $"SchemaGenMigrations{count}.g.cs"), SchemaGen(count));
+        }
+
         File.WriteAllText(Path.Combine(generatedDirectory, "EfMigrations.g.cs"), string.Concat(sets.Select(EfCore)));
         File.WriteAllText(Path.Combine(generatedDirectory, "FmMigrations.g.cs"), string.Concat(sets.Select(FluentMigrator)));
     }

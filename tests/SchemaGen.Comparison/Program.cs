@@ -12,13 +12,18 @@ string[] noopTools = ["floor", "schemagen", "efcore", "fluentmigrator", "dbup", 
 string[] applyTools = ["raw", "schemagen", "efcore", "fluentmigrator", "dbup", "evolve"];
 
 var contendersProject = Path.Combine(root, "tests", "SchemaGen.Comparison.Contenders");
-MigrationSources.Write(Path.Combine(contendersProject, "Generated"), sets.Max(), sets);
+MigrationSources.Write(Path.Combine(contendersProject, "Generated"), sets);
 var work = Path.Combine(Path.GetTempPath(), "schemagen-comparison-" + Guid.NewGuid().ToString("N")[..8]);
-Console.Error.WriteLine("Building the contenders (JIT) and SchemaGen alone (Native AOT)…");
-await ChildProcess.RunAsync("dotnet", "build", contendersProject, "-c", "Release", "-o", Path.Combine(work, "jit"));
-await ChildProcess.RunAsync("dotnet", "publish", Path.Combine(root, "tests", "SchemaGen.Comparison.Aot"), "-c", "Release", "-r", "linux-x64", "-o", Path.Combine(work, "aot"));
-var jit = Path.Combine(work, "jit", "SchemaGen.Comparison.Contenders");
-var aot = Path.Combine(work, "aot", "SchemaGen.Comparison.Aot");
+var programs = new Dictionary<int, (string Jit, string Aot)>();
+foreach (var count in sets)
+{
+    Console.Error.WriteLine($"Building the contenders (JIT) and SchemaGen alone (Native AOT) with a {count}-migration registry…");
+    var jitOutput = Path.Combine(work, $"jit{count}");
+    var aotOutput = Path.Combine(work, $"aot{count}");
+    await ChildProcess.RunAsync("dotnet", "build", contendersProject, "-c", "Release", $"-p:SchemaGenSet={count}", "-o", jitOutput);
+    await ChildProcess.RunAsync("dotnet", "publish", Path.Combine(root, "tests", "SchemaGen.Comparison.Aot"), "-c", "Release", "-r", "linux-x64", $"-p:SchemaGenSet={count}", "-o", aotOutput);
+    programs[count] = (Path.Combine(jitOutput, "SchemaGen.Comparison.Contenders"), Path.Combine(aotOutput, "SchemaGen.Comparison.Aot"));
+}
 
 await using var server = await PostgresServer.StartAsync();
 var admin = server.ConnectionString();
@@ -28,17 +33,18 @@ var apply = new Dictionary<(string Tool, int Count), double>();
 
 foreach (var count in sets)
 {
+    var (jit, aot) = programs[count];
     foreach (var tool in noopTools)
     {
         Console.Error.WriteLine($"no-op, {count} migrations: {tool}");
         inProcess[(tool, count)] = ChildProcess.MedianFrom((await ChildProcess.RunAsync(jit, "noop", tool, count.ToString(CultureInfo.InvariantCulture), admin)).Output);
-        wholeProcess[(tool, count)] = await WholeProcessAsync(jit, tool, count);
+        wholeProcess[(tool, count)] = await WholeProcessAsync(jit, jit, tool, count);
     }
 
     foreach (var tool in new[] { "floor", "schemagen" })
     {
         Console.Error.WriteLine($"no-op, {count} migrations: {tool} (Native AOT)");
-        wholeProcess[(tool + "-aot", count)] = await WholeProcessAsync(aot, tool, count);
+        wholeProcess[(tool + "-aot", count)] = await WholeProcessAsync(aot, jit, tool, count);
     }
 
     foreach (var tool in applyTools)
@@ -58,7 +64,7 @@ Console.WriteLine(generator.Output[generator.Output.IndexOf("## Generator", Stri
 return;
 
 // Median wall time of whole processes that each find the database up to date (after one that migrated it).
-async Task<double> WholeProcessAsync(string program, string tool, int count)
+async Task<double> WholeProcessAsync(string program, string setupProgram, string tool, int count)
 {
     var database = "w_" + Guid.NewGuid().ToString("N")[..12];
     await using (var connection = new NpgsqlConnection(admin))
@@ -71,7 +77,7 @@ async Task<double> WholeProcessAsync(string program, string tool, int count)
     var connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = database }.ConnectionString;
     var countText = count.ToString(CultureInfo.InvariantCulture);
     // A new server process on a database with N tables starts slower than on an empty one: the floor gets the same N tables.
-    await ChildProcess.RunAsync(tool == "floor" ? jit : program, "once", tool == "floor" ? "raw" : tool, countText, connectionString);
+    await ChildProcess.RunAsync(tool == "floor" ? setupProgram : program, "once", tool == "floor" ? "raw" : tool, countText, connectionString);
     var times = new List<double>();
     for (var i = 0; i < wholeProcessRuns; i++)
     {
