@@ -42,7 +42,12 @@ internal static class MigrationApplier
         catch (Exception e)
         {
             await RollBackQuietlyAsync(transaction).ConfigureAwait(false);
-            throw Failure(migration, e, started, logger, cancellationToken,
+            if (IsCancellation(e, cancellationToken))
+            {
+                throw;
+            }
+
+            throw Failure(migration, e, started, logger,
                 "It ran in a transaction, so nothing of it was applied; the migrations before it stay applied and none after it ran. Fix it and run again.");
         }
     }
@@ -61,19 +66,22 @@ internal static class MigrationApplier
         catch (Exception e)
         {
             await MarkFailedQuietlyAsync(connection, ledger, migration, started, Describe(e)).ConfigureAwait(false);
-            throw Failure(migration, e, started, logger, cancellationToken,
+            if (IsCancellation(e, cancellationToken))
+            {
+                throw;
+            }
+
+            throw Failure(migration, e, started, logger,
                 "It is not transactional, so part of it may have been applied. The ledger marks it failed and later runs stop at it: " +
                 "check what it changed, finish or undo that by hand, then mark its ledger row applied or delete the row to run it again.");
         }
     }
 
-    private static Exception Failure(MigrationDescriptor migration, Exception error, long started, ILogger logger, CancellationToken cancellationToken, string consequence)
-    {
-        if (error is OperationCanceledException && cancellationToken.IsCancellationRequested)
-        {
-            return error;
-        }
+    private static bool IsCancellation(Exception error, CancellationToken cancellationToken)
+        => error is OperationCanceledException && cancellationToken.IsCancellationRequested;
 
+    private static MigrationFailedException Failure(MigrationDescriptor migration, Exception error, long started, ILogger logger, string consequence)
+    {
         var reason = Describe(error);
         MigrationLog.Failed(logger, migration.Id, ElapsedMs(started), reason, error);
         return new MigrationFailedException($"Migration {migration.Id} failed: {reason}. {consequence}", migration.Id, error);
