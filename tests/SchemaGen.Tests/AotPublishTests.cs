@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Npgsql;
 
@@ -18,8 +17,8 @@ public class AotPublishTests
         {
             var output = Path.Combine(work, "out");
             // A fresh artifacts path: an up-to-date publish would skip the AOT compiler and hide its warnings.
-            var publish = await RunAsync("dotnet", [
-                "publish", Path.Combine(SampleTests.RepositoryRoot(), "samples", "AuditLog"), "-c", "Release", "-r", "linux-x64",
+            var publish = await ChildProcess.RunAsync("dotnet", [
+                "publish", Path.Combine(Repository.Root(), "samples", "AuditLog"), "-c", "Release", "-r", "linux-x64",
                 "-p:TrimmerSingleWarn=false", "--artifacts-path", Path.Combine(work, "artifacts"), "-o", output,
             ]);
 
@@ -31,8 +30,8 @@ public class AotPublishTests
 
             var server = await TestDatabase.PasswordProtectedServerAsync();
             var connectionString = await TestDatabase.CreateConnectionStringAsync(passwordProtected: true);
-            var first = await RunAsync(binary, ["--connection", connectionString]);
-            var second = await RunAsync(binary, ["--connection", connectionString]);
+            var first = await ChildProcess.RunAsync(binary, "--connection", connectionString);
+            var second = await ChildProcess.RunAsync(binary, "--connection", connectionString);
 
             Assert.True(first.ExitCode == 0, first.Output);
             Assert.True(second.ExitCode == 0, second.Output);
@@ -57,21 +56,5 @@ public class AotPublishTests
         {
             Directory.Delete(work, recursive: true);
         }
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunAsync(string fileName, string[] arguments)
-    {
-        var start = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output + await error);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Npgsql;
 
 namespace SchemaGen.Tests;
@@ -77,37 +76,15 @@ public class SampleTests
 
     private static async Task<string> RunSampleAsync(params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(SamplePath());
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        var all = await output + await error;
-        Assert.True(process.ExitCode == 0, $"The sample exited with {process.ExitCode}:\n{all}");
-        return all;
+        var (exitCode, output) = await ChildProcess.RunAsync("dotnet", [SamplePath(), .. arguments]);
+        Assert.True(exitCode == 0, $"The sample exited with {exitCode}:\n{output}");
+        return output;
     }
 
     /// <summary>The sample's build output beside this test assembly's: same configuration and framework.</summary>
     private static string SamplePath()
     {
         var testOutput = new DirectoryInfo(AppContext.BaseDirectory);
-        return Path.Combine(RepositoryRoot(), "samples", "AuditLog", "bin", testOutput.Parent!.Name, testOutput.Name, "AuditLog.dll");
-    }
-
-    public static string RepositoryRoot()
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root.FullName, "SchemaGen.sln")))
-        {
-            root = root.Parent ?? throw new InvalidOperationException("SchemaGen.sln not found above the test output.");
-        }
-
-        return root.FullName;
+        return Path.Combine(Repository.Root(), "samples", "AuditLog", "bin", testOutput.Parent!.Name, testOutput.Name, "AuditLog.dll");
     }
 }

@@ -1,0 +1,23 @@
+using System.Diagnostics;
+
+namespace SchemaGen.Tests;
+
+/// <summary>Runs a program as a user would and keeps everything it printed.</summary>
+internal static class ChildProcess
+{
+    public static async Task<(int ExitCode, string Output)> RunAsync(string fileName, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output + await error);
+    }
+}
