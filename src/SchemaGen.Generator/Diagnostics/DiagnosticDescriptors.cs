@@ -75,24 +75,21 @@ namespace SchemaGen.Generator.Diagnostics
         }
 
         private static DiagnosticDescriptor Warning(string id, string title, string message, params string[] customTags)
-            => new DiagnosticDescriptor(
-                id,
-                title,
-                message,
-                LockFileCategory,
-                DiagnosticSeverity.Warning,
-                isEnabledByDefault: true,
-                helpLinkUri: HelpLinkBase + id.ToLowerInvariant(),
-                customTags: customTags);
+            => Create(id, title, message, LockFileCategory, DiagnosticSeverity.Warning, customTags);
 
         private static DiagnosticDescriptor Error(string id, string title, string message, string category)
+            => Create(id, title, message, category, DiagnosticSeverity.Error);
+
+        private static DiagnosticDescriptor Create(
+            string id, string title, string message, string category, DiagnosticSeverity severity, params string[] customTags)
             => new DiagnosticDescriptor(
                 id,
                 title,
                 message,
                 category,
-                DiagnosticSeverity.Error,
+                severity,
                 isEnabledByDefault: true,
-                helpLinkUri: HelpLinkBase + id.ToLowerInvariant());
+                helpLinkUri: HelpLinkBase + id.ToLowerInvariant(),
+                customTags: customTags);
     }
 }
