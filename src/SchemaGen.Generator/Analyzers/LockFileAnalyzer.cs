@@ -122,8 +122,7 @@ namespace SchemaGen.Generator.Analyzers
             public void Analyze(SymbolAnalysisContext context, INamedTypeSymbol attributeType)
             {
                 var type = (INamedTypeSymbol)context.Symbol;
-                var attribute = MigrationAttributeValues.Find(type, attributeType);
-                if (attribute is null || !MigrationAttributeValues.TryRead(attribute, out var values))
+                if (!MigrationAttributeValues.TryReadFrom(type, attributeType, context.CancellationToken, out var values, out var attributeLocation))
                 {
                     return;
                 }
@@ -136,9 +135,8 @@ namespace SchemaGen.Generator.Analyzers
 
                 if (recorded.Name != values.Name)
                 {
-                    var where = attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation() ?? type.Locations[0];
                     context.ReportDiagnostic(Diagnostic.Create(
-                        DiagnosticDescriptors.RecordedNumberRenamed, where, values.Number, recorded.Name, FileName, type.Name, values.Name));
+                        DiagnosticDescriptors.RecordedNumberRenamed, attributeLocation, values.Number, recorded.Name, FileName, type.Name, values.Name));
                     return;
                 }
 

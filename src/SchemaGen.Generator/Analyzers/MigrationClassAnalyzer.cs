@@ -38,14 +38,10 @@ namespace SchemaGen.Generator.Analyzers
         private static void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol attributeType, INamedTypeSymbol? migrationBase)
         {
             var type = (INamedTypeSymbol)context.Symbol;
-            var attribute = MigrationAttributeValues.Find(type, attributeType);
-            if (attribute is null || !MigrationAttributeValues.TryRead(attribute, out var values))
+            if (!MigrationAttributeValues.TryReadFrom(type, attributeType, context.CancellationToken, out var values, out var location))
             {
                 return;
             }
-
-            var location = attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation()
-                ?? type.Locations[0];
 
             if (values.Number < 1)
             {

@@ -1,3 +1,4 @@
+using System.Threading;
 using Microsoft.CodeAnalysis;
 
 namespace SchemaGen.Generator.Parse
@@ -35,7 +36,27 @@ namespace SchemaGen.Generator.Parse
             return true;
         }
 
-        public static AttributeData? Find(INamedTypeSymbol type, INamedTypeSymbol attributeType)
+        /// <summary>Finds and reads the type's <c>[Migration]</c>, with where it is written (the type's name if it has no syntax).</summary>
+        public static bool TryReadFrom(
+            INamedTypeSymbol type,
+            INamedTypeSymbol attributeType,
+            CancellationToken cancellationToken,
+            out MigrationAttributeValues values,
+            out Location attributeLocation)
+        {
+            values = default;
+            attributeLocation = Location.None;
+            var attribute = Find(type, attributeType);
+            if (attribute is null || !TryRead(attribute, out values))
+            {
+                return false;
+            }
+
+            attributeLocation = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? type.Locations[0];
+            return true;
+        }
+
+        private static AttributeData? Find(INamedTypeSymbol type, INamedTypeSymbol attributeType)
         {
             foreach (var attribute in type.GetAttributes())
             {
