@@ -3,12 +3,14 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SchemaGen.Generator.Diagnostics;
 using SchemaGen.Generator.Emit;
 using SchemaGen.Generator.Parse;
+using SchemaGen.Generator.Parse.Tables;
 using SchemaGen.Generator.Validate;
 
 namespace SchemaGen.Generator
 {
     /// <summary>
-    /// Finds <c>[Migration]</c> classes, checks the numbering as a whole and emits the static registry.
+    /// Finds <c>[Migration]</c> classes, checks the numbering as a whole and emits the static registry;
+    /// finds <c>[Table]</c> model classes and emits the static schema model auto-schema works from.
     /// Pipeline: parse each class to an equatable model → collect and sort → validate and emit.
     /// </summary>
     [Generator(LanguageNames.CSharp)]
@@ -61,6 +63,32 @@ namespace SchemaGen.Generator
                 if (input.Right)
                 {
                     output.AddSource(WellKnownNames.LockFileHintName, LockFileEmitter.Emit(input.Left));
+                }
+            });
+
+            var tables = context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    WellKnownNames.TableAttribute,
+                    static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
+                    TableReader.Parse)
+                .Where(static table => table is not null)
+                .Select(static (table, _) => table!)
+                .WithTrackingName(TrackingNames.Tables);
+
+            var sortedTables = tables
+                .Collect()
+                .Select(static (all, _) => TableOrder.Sort(all))
+                .WithTrackingName(TrackingNames.SortedTables);
+
+            var schemaSupported = context.CompilationProvider
+                .Select(static (compilation, _) => compilation.GetTypeByMetadataName(WellKnownNames.SchemaModel) is not null)
+                .WithTrackingName(TrackingNames.SchemaSupported);
+
+            context.RegisterSourceOutput(sortedTables.Combine(schemaSupported), static (output, input) =>
+            {
+                if (input.Right)
+                {
+                    output.AddSource(WellKnownNames.SchemaHintName, SchemaEmitter.Emit(input.Left));
                 }
             });
 

@@ -9,5 +9,8 @@ namespace SchemaGen.Generator
         public const string RegistryDiagnostics = nameof(RegistryDiagnostics);
         public const string RuntimeReferenced = nameof(RuntimeReferenced);
         public const string Recording = nameof(Recording);
+        public const string Tables = nameof(Tables);
+        public const string SortedTables = nameof(SortedTables);
+        public const string SchemaSupported = nameof(SchemaSupported);
     }
 }

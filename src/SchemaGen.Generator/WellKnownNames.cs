@@ -10,6 +10,19 @@ namespace SchemaGen.Generator
         public const string RegistryClass = "MigrationRegistry";
         public const string RegistryHintName = "SchemaGen.MigrationRegistry.g.cs";
         public const string LockFileHintName = "SchemaGen.MigrationsLock.g.cs";
+        public const string TableAttribute = "System.ComponentModel.DataAnnotations.Schema.TableAttribute";
+        public const string ColumnAttribute = "System.ComponentModel.DataAnnotations.Schema.ColumnAttribute";
+        public const string ForeignKeyAttribute = "System.ComponentModel.DataAnnotations.Schema.ForeignKeyAttribute";
+        public const string NotMappedAttribute = "System.ComponentModel.DataAnnotations.Schema.NotMappedAttribute";
+        public const string DatabaseGeneratedAttribute = "System.ComponentModel.DataAnnotations.Schema.DatabaseGeneratedAttribute";
+        public const string KeyAttribute = "System.ComponentModel.DataAnnotations.KeyAttribute";
+        public const string RequiredAttribute = "System.ComponentModel.DataAnnotations.RequiredAttribute";
+        public const string MaxLengthAttribute = "System.ComponentModel.DataAnnotations.MaxLengthAttribute";
+        public const string StringLengthAttribute = "System.ComponentModel.DataAnnotations.StringLengthAttribute";
+        public const string IndexAttribute = "SchemaGen.IndexAttribute";
+        public const string DefaultValueSqlAttribute = "SchemaGen.DefaultValueSqlAttribute";
+        public const string SchemaModel = "SchemaGen.Schema.SchemaModel";
+        public const string SchemaHintName = "SchemaGen.DatabaseSchema.g.cs";
         public const string RecordingProperty = "build_property.SchemaGenRecording";
     }
 }

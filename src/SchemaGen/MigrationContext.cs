@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using SchemaGen.AutoSchema;
 using SchemaGen.Logging;
+using SchemaGen.Schema;
 
 namespace SchemaGen;
 
@@ -41,6 +43,19 @@ public sealed class MigrationContext
 
     /// <summary>Creates a command on the migration's connection and transaction, for parameterised SQL.</summary>
     public NpgsqlCommand CreateCommand(string sql) => new(sql, Connection, Transaction);
+
+    /// <summary>
+    /// Creates what the model has and the database lacks: schemas, tables (with keys and foreign keys, referenced tables first),
+    /// columns and indexes. Never drops, renames or alters; differences are logged as warnings and returned.
+    /// The counts are added to this migration's <see cref="Stats"/>. Projects with <c>[Table]</c> models call the generated
+    /// <c>context.AutoSchemaAsync()</c>, which passes this assembly's model.
+    /// </summary>
+    /// <exception cref="MigrationException">A NOT NULL column without a default would be added to a table that has rows; nothing was created.</exception>
+    public Task<AutoSchemaResult> AutoSchemaAsync(SchemaModel model, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return AutoSchemaRun.RunAsync(this, _logger, model, cancellationToken);
+    }
 
     /// <summary>Adds to the counts reported for this migration.</summary>
     public void Count(int tablesCreated = 0, int columnsAdded = 0, int indexesCreated = 0)

@@ -9,6 +9,7 @@ namespace SchemaGen.Generator.Diagnostics
         private const string RegistryCategory = "SchemaGen.Registry";
         private const string UsageCategory = "SchemaGen.Usage";
         private const string LockFileCategory = "SchemaGen.LockFile";
+        private const string ModelCategory = "SchemaGen.Model";
 
         public static readonly DiagnosticDescriptor DuplicateNumber = Error(
             "SG0001",
@@ -61,6 +62,50 @@ namespace SchemaGen.Generator.Diagnostics
             "The migrations lock file cannot be read",
             "The migrations lock file cannot be used: {0}. Edited migrations are not checked against it until it is fixed; record it again with 'dotnet build -t:SchemaGenRecordMigrations'.");
 
+        public static readonly DiagnosticDescriptor UnsupportedPropertyType = Error(
+            "SG0201",
+            "Property type has no PostgreSQL mapping",
+            "Property '{0}.{1}' has type '{2}', which SchemaGen cannot map to a PostgreSQL column; give it [Column(TypeName = \"...\")] with the PostgreSQL type (such as \"jsonb\"), or mark it [NotMapped]",
+            ModelCategory);
+
+        public static readonly DiagnosticDescriptor TableWithoutKey = Error(
+            "SG0202",
+            "Model has no primary key",
+            "Model '{0}' (table '{1}') has no primary key; mark its key property (or properties) [Key], or name it 'Id'",
+            ModelCategory);
+
+        public static readonly DiagnosticDescriptor IndexColumnNotFound = Error(
+            "SG0203",
+            "Index names a column that does not exist",
+            "Index '{0}' on model '{1}' names '{2}', which is neither a mapped property nor a column of '{1}'; name a mapped property with nameof(...)",
+            ModelCategory);
+
+        public static readonly DiagnosticDescriptor TableMappedTwice = Error(
+            "SG0204",
+            "Two models map to one table",
+            "Models '{0}' and '{1}' both map to table '{2}'; give one of them another [Table] name, or merge them into one model",
+            ModelCategory,
+            WellKnownDiagnosticTags.CompilationEnd);
+
+        public static readonly DiagnosticDescriptor ForeignKeyUnresolved = Error(
+            "SG0205",
+            "Foreign key cannot be mapped",
+            "Foreign key on '{0}.{1}' cannot be mapped: {2}",
+            ModelCategory);
+
+        public static readonly DiagnosticDescriptor IdentifierTooLong = Error(
+            "SG0206",
+            "Identifier longer than PostgreSQL allows",
+            "The {0} name '{1}' is {2} bytes long, but PostgreSQL cuts names at 63 bytes, so the database would never match the model; shorten it",
+            ModelCategory);
+
+        public static readonly DiagnosticDescriptor IndexNameUsedTwice = Error(
+            "SG0207",
+            "Index name used twice",
+            "Index name '{0}' is used on both '{1}' and '{2}', but index names are unique within a schema; rename one of them",
+            ModelCategory,
+            WellKnownDiagnosticTags.CompilationEnd);
+
         public static DiagnosticDescriptor? Find(string id)
         {
             switch (id)
@@ -77,8 +122,8 @@ namespace SchemaGen.Generator.Diagnostics
         private static DiagnosticDescriptor Warning(string id, string title, string message, params string[] customTags)
             => Create(id, title, message, LockFileCategory, DiagnosticSeverity.Warning, customTags);
 
-        private static DiagnosticDescriptor Error(string id, string title, string message, string category)
-            => Create(id, title, message, category, DiagnosticSeverity.Error);
+        private static DiagnosticDescriptor Error(string id, string title, string message, string category, params string[] customTags)
+            => Create(id, title, message, category, DiagnosticSeverity.Error, customTags);
 
         private static DiagnosticDescriptor Create(
             string id, string title, string message, string category, DiagnosticSeverity severity, params string[] customTags)

@@ -1,0 +1,115 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using SchemaGen.Generator.Diagnostics;
+using SchemaGen.Generator.Parse.Tables;
+
+namespace SchemaGen.Generator.Analyzers
+{
+    /// <summary>
+    /// Checks <c>[Table]</c> model classes: each on its own (SG0201–SG0203, SG0205, SG0206) with the same reader the
+    /// generator uses, and all together at the end of the compilation (a table or an index name used twice: SG0204, SG0207).
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class TableModelAnalyzer : DiagnosticAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+            DiagnosticDescriptors.UnsupportedPropertyType,
+            DiagnosticDescriptors.TableWithoutKey,
+            DiagnosticDescriptors.IndexColumnNotFound,
+            DiagnosticDescriptors.TableMappedTwice,
+            DiagnosticDescriptors.ForeignKeyUnresolved,
+            DiagnosticDescriptors.IdentifierTooLong,
+            DiagnosticDescriptors.IndexNameUsedTwice);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterCompilationStartAction(start =>
+            {
+                var attributes = ModelAttributes.From(start.Compilation);
+                if (attributes is null)
+                {
+                    return;
+                }
+
+                var models = new ConcurrentBag<ReadModel>();
+                start.RegisterSymbolAction(symbolContext => AnalyzeType(symbolContext, attributes, models), SymbolKind.NamedType);
+                start.RegisterCompilationEndAction(end => CheckAcrossModels(end, models));
+            });
+        }
+
+        private static void AnalyzeType(SymbolAnalysisContext context, ModelAttributes attributes, ConcurrentBag<ReadModel> models)
+        {
+            var type = (INamedTypeSymbol)context.Symbol;
+            if (type.TypeKind != TypeKind.Class || !ModelAttributes.Has(type, attributes.Table))
+            {
+                return;
+            }
+
+            var problems = new TableProblems();
+            var table = TableReader.Read(type, attributes, problems, context.CancellationToken);
+            foreach (var diagnostic in problems.Diagnostics)
+            {
+                context.ReportDiagnostic(diagnostic);
+            }
+
+            if (table is not null)
+            {
+                var schema = table.Schema ?? "";
+                models.Add(new ReadModel(type, schema, table.Name, TableProblems.Of(ModelAttributes.Find(type, attributes.Table), type), problems.IndexLocations));
+            }
+        }
+
+        private static void CheckAcrossModels(CompilationAnalysisContext context, ConcurrentBag<ReadModel> models)
+        {
+            var ordered = models.OrderBy(m => m.Location.SourceTree?.FilePath, System.StringComparer.Ordinal).ThenBy(m => m.Location.SourceSpan.Start).ToList();
+            foreach (var sameTable in ordered.GroupBy(m => (m.Schema, m.Table)).Where(g => g.Count() > 1))
+            {
+                var first = sameTable.First();
+                foreach (var other in sameTable.Skip(1))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TableMappedTwice, other.Location,
+                        first.Type.Name, other.Type.Name, other.Schema.Length == 0 ? other.Table : other.Schema + "." + other.Table));
+                }
+            }
+
+            var indexes = ordered.SelectMany(m => m.Indexes.Select(index => (Model: m, Name: index.Key, Location: index.Value)));
+            foreach (var sameName in indexes.GroupBy(i => (i.Model.Schema, i.Name)).Where(g => g.Count() > 1))
+            {
+                var first = sameName.First();
+                foreach (var other in sameName.Skip(1))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.IndexNameUsedTwice, other.Location,
+                        other.Name, first.Model.Type.Name, other.Model.Type.Name));
+                }
+            }
+        }
+
+        private sealed class ReadModel
+        {
+            public ReadModel(INamedTypeSymbol type, string schema, string table, Location location, List<KeyValuePair<string, Location>> indexes)
+            {
+                Type = type;
+                Schema = schema;
+                Table = table;
+                Location = location;
+                Indexes = indexes;
+            }
+
+            public INamedTypeSymbol Type { get; }
+
+            public string Schema { get; }
+
+            public string Table { get; }
+
+            public Location Location { get; }
+
+            public List<KeyValuePair<string, Location>> Indexes { get; }
+        }
+    }
+}

@@ -1,0 +1,6 @@
+namespace SchemaGen.Generator.Model.Tables
+{
+    /// <summary>A foreign key to another model's primary key.</summary>
+    internal sealed record ForeignKeyDefinition(
+        EquatableArray<string> Columns, string? PrincipalSchema, string PrincipalTable, EquatableArray<string> PrincipalColumns);
+}

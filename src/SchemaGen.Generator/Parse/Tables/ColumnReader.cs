@@ -1,0 +1,93 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SchemaGen.Generator.Diagnostics;
+using SchemaGen.Generator.Model.Tables;
+
+namespace SchemaGen.Generator.Parse.Tables
+{
+    /// <summary>One property → one column: name, PostgreSQL type, nullability, default and value generation.</summary>
+    internal static class ColumnReader
+    {
+        private const int DatabaseGeneratedNone = 0;
+        private const int DatabaseGeneratedIdentity = 1;
+
+        public static string NameOf(IPropertySymbol property, ModelAttributes attributes)
+        {
+            var column = ModelAttributes.Find(property, attributes.Column);
+            return column?.ConstructorArguments.FirstOrDefault().Value as string ?? SnakeCase.From(property.Name);
+        }
+
+        /// <summary>The column, or null when the type has no mapping (SG0201 reported).</summary>
+        public static ColumnDefinition? Read(IPropertySymbol property, bool isKey, bool isSoleKey, ModelAttributes attributes, TableProblems? problems)
+        {
+            var column = ModelAttributes.Find(property, attributes.Column);
+            var name = NameOf(property, attributes);
+            TableProblems.CheckLength(problems, "column", name, TableProblems.Of(column, property));
+
+            var clrType = property.Type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable
+                ? nullable.TypeArguments[0]
+                : property.Type;
+            var typeName = column is null ? null : ModelAttributes.Named(column, "TypeName");
+            var isSerial = false;
+            var storeType = typeName is not null
+                ? StoreTypes.FromTypeName(typeName, out isSerial)
+                : StoreTypes.ForClrType(clrType, MaxLength(property, attributes));
+            if (storeType is null)
+            {
+                TableProblems.Report(problems, DiagnosticDescriptors.UnsupportedPropertyType, TypeLocation(property),
+                    property.ContainingType.Name, property.Name, property.Type.ToDisplayString());
+                return null;
+            }
+
+            var defaultSql = ModelAttributes.Find(property, attributes.DefaultValueSql)?.ConstructorArguments.FirstOrDefault().Value as string;
+            return new ColumnDefinition(
+                name,
+                storeType,
+                !isKey && IsNullable(property, attributes),
+                defaultSql,
+                isSerial ? "Serial" : IsIdentity(property, storeType, isSoleKey, defaultSql, attributes) ? "Identity" : "None");
+        }
+
+        private static bool IsNullable(IPropertySymbol property, ModelAttributes attributes)
+        {
+            if (ModelAttributes.Has(property, attributes.Required))
+            {
+                return false;
+            }
+
+            return property.Type.IsValueType
+                ? property.Type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T
+                : property.NullableAnnotation != NullableAnnotation.NotAnnotated;
+        }
+
+        /// <summary>
+        /// An integer sole key is an identity column unless <c>[DatabaseGenerated(None)]</c> or a default says otherwise;
+        /// <c>[DatabaseGenerated(Identity)]</c> makes any integer column one.
+        /// </summary>
+        private static bool IsIdentity(IPropertySymbol property, string storeType, bool isSoleKey, string? defaultSql, ModelAttributes attributes)
+        {
+            if (storeType != "integer" && storeType != "bigint" && storeType != "smallint")
+            {
+                return false;
+            }
+
+            var generated = ModelAttributes.Find(property, attributes.DatabaseGenerated)?.ConstructorArguments.FirstOrDefault().Value as int?;
+            return generated == DatabaseGeneratedIdentity || (isSoleKey && generated != DatabaseGeneratedNone && defaultSql is null);
+        }
+
+        private static int? MaxLength(IPropertySymbol property, ModelAttributes attributes)
+            => (ModelAttributes.Find(property, attributes.MaxLength) ?? ModelAttributes.Find(property, attributes.StringLength))
+                ?.ConstructorArguments.FirstOrDefault().Value as int?;
+
+        private static Location TypeLocation(IPropertySymbol property)
+        {
+            switch (property.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax())
+            {
+                case PropertyDeclarationSyntax declaration: return declaration.Type.GetLocation();
+                case ParameterSyntax { Type: { } type }: return type.GetLocation();
+                default: return property.Locations[0];
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SchemaGen.Generator.Diagnostics;
+using SchemaGen.Generator.Model;
+using SchemaGen.Generator.Model.Tables;
+
+namespace SchemaGen.Generator.Parse.Tables
+{
+    /// <summary>
+    /// The model's <c>[Index]</c> attributes, each column named by a mapped property (<c>nameof</c>) or a column name.
+    /// An index without a name is called <c>ix_{table}_{column}_{column}…</c>.
+    /// </summary>
+    internal static class IndexReader
+    {
+        public static List<IndexDefinition> Read(
+            INamedTypeSymbol type, string table, MappedProperties properties, IReadOnlyList<ColumnDefinition?> columns,
+            ModelAttributes attributes, TableProblems? problems)
+        {
+            var indexes = new List<IndexDefinition>();
+            foreach (var attribute in type.GetAttributes().Where(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attributes.Index)))
+            {
+                var written = attribute.ConstructorArguments.FirstOrDefault() is { Kind: TypedConstantKind.Array } array
+                    ? array.Values.Select(v => v.Value as string ?? "").ToList()
+                    : new List<string>();
+                var resolved = written.Select(entry => Resolve(entry, properties, columns, attributes)).ToList();
+                var name = ModelAttributes.Named(attribute, "Name") ?? "ix_" + table + "_" + string.Join("_", resolved.Select((c, i) => c ?? written[i]));
+                TableProblems.CheckLength(problems, "index", name, TableProblems.Of(attribute, type));
+                problems?.IndexLocations.Add(new KeyValuePair<string, Location>(name, TableProblems.Of(attribute, type)));
+
+                for (var i = 0; i < written.Count; i++)
+                {
+                    if (resolved[i] is null)
+                    {
+                        TableProblems.Report(problems, DiagnosticDescriptors.IndexColumnNotFound, ArgumentLocation(attribute, i, type), name, type.Name, written[i]);
+                    }
+                }
+
+                if (written.Count > 0 && resolved.All(c => c is not null))
+                {
+                    indexes.Add(new IndexDefinition(
+                        name,
+                        new EquatableArray<string>(resolved.ToArray()!),
+                        attribute.NamedArguments.FirstOrDefault(a => a.Key == "IsUnique").Value.Value is true,
+                        ModelAttributes.Named(attribute, "Method")));
+                }
+            }
+
+            return indexes;
+        }
+
+        private static string? Resolve(string entry, MappedProperties properties, IReadOnlyList<ColumnDefinition?> columns, ModelAttributes attributes)
+        {
+            var property = properties.FindColumn(entry);
+            if (property is not null)
+            {
+                return ColumnReader.NameOf(property, attributes);
+            }
+
+            return columns.Any(c => c?.Name == entry) ? entry : null;
+        }
+
+        private static Location ArgumentLocation(AttributeData attribute, int position, ISymbol fallback)
+        {
+            if (attribute.ApplicationSyntaxReference?.GetSyntax() is AttributeSyntax { ArgumentList: { } list } syntax)
+            {
+                var positional = list.Arguments.Where(a => a.NameEquals is null && a.NameColon is null).ToList();
+                return position < positional.Count ? positional[position].GetLocation() : syntax.GetLocation();
+            }
+
+            return TableProblems.Of(attribute, fallback);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using SchemaGen.Generator.Diagnostics;
+using SchemaGen.Generator.Model;
+using SchemaGen.Generator.Model.Tables;
+
+namespace SchemaGen.Generator.Parse.Tables
+{
+    /// <summary>
+    /// Reads one <c>[Table]</c> class into a <see cref="TableDefinition"/>. Shared by the generator (which passes no
+    /// <see cref="TableProblems"/>) and the analyzer (which reports them), so both read a model the same way.
+    /// </summary>
+    internal static class TableReader
+    {
+        public static TableDefinition? Read(INamedTypeSymbol type, ModelAttributes attributes, TableProblems? problems, CancellationToken cancellationToken)
+        {
+            var table = ModelAttributes.Find(type, attributes.Table);
+            if (table?.ConstructorArguments.FirstOrDefault().Value is not string name || name.Length == 0)
+            {
+                return null;
+            }
+
+            var schema = ModelAttributes.Named(table, "Schema");
+            TableProblems.CheckLength(problems, "table", name, TableProblems.Of(table, type));
+
+            var properties = MappedProperties.Of(type, attributes);
+            var key = KeyReader.Read(type, properties, attributes);
+            if (key.Count == 0)
+            {
+                TableProblems.Report(problems, DiagnosticDescriptors.TableWithoutKey, type.Locations[0], type.Name, name);
+            }
+
+            var columns = properties.Columns
+                .Select(property =>
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var isKey = key.Contains(property, SymbolEqualityComparer.Default);
+                    return ColumnReader.Read(property, isKey, isKey && key.Count == 1, attributes, problems);
+                })
+                .ToList();
+            var foreignKeys = ForeignKeyReader.Read(properties, attributes, problems);
+            var indexes = IndexReader.Read(type, name, properties, columns, attributes, problems);
+
+            return new TableDefinition(
+                schema,
+                name,
+                type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+                new EquatableArray<ColumnDefinition>(columns.Where(c => c is not null).ToArray()!),
+                new EquatableArray<string>(key.Select(p => ColumnReader.NameOf(p, attributes)).ToArray()),
+                new EquatableArray<ForeignKeyDefinition>(foreignKeys.ToArray()),
+                new EquatableArray<IndexDefinition>(indexes.ToArray()));
+        }
+
+        /// <summary>The generator's transform: the model of a class FAWMN found, or null.</summary>
+        public static TableDefinition? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+            => context.TargetSymbol is INamedTypeSymbol type && ModelAttributes.From(context.SemanticModel.Compilation) is { } attributes
+                ? Read(type, attributes, problems: null, cancellationToken)
+                : null;
+    }
+}

@@ -1,0 +1,26 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using SchemaGen.Generator.Model;
+using SchemaGen.Generator.Model.Tables;
+
+namespace SchemaGen.Generator.Validate
+{
+    /// <summary>
+    /// Puts the models in a stable order (schema, then table name) and keeps one model per table: a second one is
+    /// an SG0204 error, reported by the analyzer, and left out so the generated model stays consistent.
+    /// </summary>
+    internal static class TableOrder
+    {
+        public static EquatableArray<TableDefinition> Sort(ImmutableArray<TableDefinition> tables)
+        {
+            var seen = new HashSet<(string, string)>();
+            return new EquatableArray<TableDefinition>(tables
+                .OrderBy(t => t.Schema ?? "", System.StringComparer.Ordinal)
+                .ThenBy(t => t.Name, System.StringComparer.Ordinal)
+                .ThenBy(t => t.FullyQualifiedTypeName, System.StringComparer.Ordinal)
+                .Where(t => seen.Add((t.Schema ?? "", t.Name)))
+                .ToArray());
+        }
+    }
+}
