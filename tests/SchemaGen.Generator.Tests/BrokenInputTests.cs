@@ -23,7 +23,7 @@ public class BrokenInputTests
         var (_, diagnostics, run) = GeneratorRun.Generate(GeneratorRun.Compile(source));
 
         Assert.Equal(["SG0004"], diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Id));
-        var generated = run.Results.Single().GeneratedSources.Single().SourceText.ToString();
+        var generated = CompiledRegistry.Source(run, "SchemaGen.MigrationRegistry.g.cs");
         Assert.Contains("global::Users()", generated);
         Assert.DoesNotContain("AuditLog", generated);
     }
@@ -39,6 +39,16 @@ public class BrokenInputTests
     [InlineData("[Migration(1, \"a\")] public enum A { }")]
     [InlineData("[Migration(1, \"a\")] public record R(int X);")]
     [InlineData("[Migration(1, \"a\")][Migration(1, \"a\")] public sealed class A : Migration { }")]
+    [InlineData("[System.ComponentModel.DataAnnotations.Schema.Table] public class T { public int Id { get; set; } }")]
+    [InlineData("[System.ComponentModel.DataAnnotations.Schema.Table(null)] public class T { public int Id { get; set; } }")]
+    [InlineData("[System.ComponentModel.DataAnnotations.Schema.Table(\"t\")] public class T { public Missing Id { get; set; } }")]
+    [InlineData("[System.ComponentModel.DataAnnotations.Schema.Table(\"t\")][Index(null)] public class T { public int Id { get; set; } }")]
+    [InlineData("[System.ComponentModel.DataAnnotations.Schema.Table(\"t\")][Index()] public class T { public int Id { get; set; } }")]
+    [InlineData("[System.ComponentModel.DataAnnotations.Schema.Table(\"t\")] public class T { [System.ComponentModel.DataAnnotations.Schema.ForeignKey(null)] public T? Self { get; set; } public int Id { get; set; } }")]
+    [InlineData("[System.ComponentModel.DataAnnotations.Schema.Table(\"t\")] public class T { [System.ComponentModel.DataAnnotations.Schema.Column(TypeName = \"\")] public int Id { get; set; } }")]
+    [InlineData("[System.ComponentModel.DataAnnotations.Schema.Table(\"t\")] public class T : T { public int Id { get; set; } }")]
+    [InlineData("[System.ComponentModel.DataAnnotations.Schema.Table(\"t\")] public class T<U> { public U Id { get; set; } = default!; public int this[int i] => i; }")]
+    [InlineData("[System.ComponentModel.DataAnnotations.Schema.Table(\"t\")] public record T(int Id, T? Parent, int ParentId);")]
     public void Malformed_input_never_makes_the_generator_throw(string code)
     {
         var (_, diagnostics, run) = GeneratorRun.Generate(GeneratorRun.Compile(Usings + code));

@@ -15,7 +15,20 @@ public class CachingTests
         TrackingNames.SortedMigrations,
         TrackingNames.Registry,
         TrackingNames.RegistryDiagnostics,
+        TrackingNames.Tables,
+        TrackingNames.SortedTables,
     ];
+
+    private const string NoteModel = """
+        using System.ComponentModel.DataAnnotations.Schema;
+
+        [Table("notes")]
+        public class Note
+        {
+            public int Id { get; set; }
+            public string Title { get; set; } = "";
+        }
+        """;
 
     private static (GeneratorDriverRunResult First, GeneratorDriverRunResult Second) RunTwice(CSharpCompilation compilation, Func<CSharpCompilation, CSharpCompilation> edit)
     {
@@ -38,6 +51,7 @@ public class CachingTests
         => GeneratorRun.Compile(
             ("Users.cs", File(Migration("""Migration(1, "users")""", "Users", "CREATE TABLE users (id int)"))),
             ("AuditLog.cs", File(Migration("""Migration(2, "audit_log")""", "AuditLog", "CREATE TABLE audit_logs (id int)"))),
+            ("Note.cs", NoteModel),
             ("Program.cs", "public static class Program { public static int Answer => 42; }"));
 
     [Fact]
@@ -68,6 +82,22 @@ public class CachingTests
         Assert.Equal(1, migrationReasons.Count(r => r is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached));
         Assert.Equal([IncrementalStepRunReason.Modified], Reasons(second, TrackingNames.Registry));
         Assert.Equal([IncrementalStepRunReason.Unchanged], Reasons(second, TrackingNames.RegistryDiagnostics));
+    }
+
+    [Fact]
+    public void Editing_a_migration_leaves_the_models_cached_and_editing_a_model_modifies_only_the_models()
+    {
+        var (_, migrationEdited) = RunTwice(
+            TwoMigrationsAndAnUnrelatedFile(),
+            c => ReplaceFile(c, "AuditLog.cs", File(Migration("""Migration(2, "audit_log")""", "AuditLog", "CREATE TABLE audit_logs (id bigint)"))));
+        var (_, modelEdited) = RunTwice(
+            TwoMigrationsAndAnUnrelatedFile(),
+            c => ReplaceFile(c, "Note.cs", NoteModel.Replace("public string Title", "public string? Title", StringComparison.Ordinal)));
+
+        Assert.All(Reasons(migrationEdited, TrackingNames.SortedTables), r => Assert.Contains(r, new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged }));
+        Assert.Equal([IncrementalStepRunReason.Modified], Reasons(modelEdited, TrackingNames.Tables));
+        Assert.Equal([IncrementalStepRunReason.Modified], Reasons(modelEdited, TrackingNames.SortedTables));
+        Assert.All(Reasons(modelEdited, TrackingNames.Registry), r => Assert.Contains(r, new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged }));
     }
 
     [Fact]

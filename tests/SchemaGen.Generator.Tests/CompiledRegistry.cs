@@ -4,10 +4,22 @@ using Microsoft.CodeAnalysis.CSharp;
 
 namespace SchemaGen.Generator.Tests;
 
-/// <summary>Compiles sources with the generator, fails on any error, loads the assembly and returns its registry.</summary>
+/// <summary>Compiles sources with the generator, fails on any error, loads the assembly and returns its registry or schema model.</summary>
 internal static class CompiledRegistry
 {
     public static IReadOnlyList<MigrationDescriptor> Load(params (string Path, string Source)[] files)
+    {
+        var registry = LoadAssembly(files).GetType("SchemaGen.Generated.MigrationRegistry", throwOnError: true)!;
+        return (IReadOnlyList<MigrationDescriptor>)registry.GetProperty("All")!.GetValue(null)!;
+    }
+
+    public static SchemaGen.Schema.SchemaModel LoadSchema(string source)
+    {
+        var schema = LoadAssembly([("Models.cs", source)]).GetType("SchemaGen.Generated.DatabaseSchema", throwOnError: true)!;
+        return (SchemaGen.Schema.SchemaModel)schema.GetProperty("Model")!.GetValue(null)!;
+    }
+
+    private static System.Reflection.Assembly LoadAssembly((string Path, string Source)[] files)
     {
         var (output, diagnostics, _) = GeneratorRun.Generate(GeneratorRun.Compile(files));
         var errors = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
@@ -17,9 +29,7 @@ internal static class CompiledRegistry
         var emit = output.Emit(image);
         Assert.True(emit.Success, string.Join(Environment.NewLine, emit.Diagnostics));
         image.Position = 0;
-        var assembly = new AssemblyLoadContext(name: null, isCollectible: true).LoadFromStream(image);
-        var registry = assembly.GetType("SchemaGen.Generated.MigrationRegistry", throwOnError: true)!;
-        return (IReadOnlyList<MigrationDescriptor>)registry.GetProperty("All")!.GetValue(null)!;
+        return new AssemblyLoadContext(name: null, isCollectible: true).LoadFromStream(image);
     }
 
     public static IReadOnlyList<MigrationDescriptor> Load(params string[] sources)
@@ -28,8 +38,11 @@ internal static class CompiledRegistry
     public static string GeneratedSource(params string[] sources)
     {
         var (_, _, run) = GeneratorRun.Generate(GeneratorRun.Compile(sources));
-        return run.Results.Single().GeneratedSources.Single().SourceText.ToString();
+        return Source(run, "SchemaGen.MigrationRegistry.g.cs");
     }
+
+    public static string Source(GeneratorDriverRunResult run, string hintName)
+        => run.Results.Single().GeneratedSources.Single(s => s.HintName == hintName).SourceText.ToString();
 
     public static CSharpParseOptions ParseOptions => GeneratorRun.ParseOptions;
 }

@@ -33,7 +33,7 @@ internal static class GeneratorRun
         var driver = CreateDriver().RunGeneratorsAndUpdateCompilation(input, out var output, out var generatorDiagnostics);
         var run = driver.GetRunResult();
         var analyzerDiagnostics = output
-            .WithAnalyzers([new MigrationClassAnalyzer()])
+            .WithAnalyzers([new MigrationClassAnalyzer(), new TableModelAnalyzer()])
             .GetAllDiagnosticsAsync().GetAwaiter().GetResult();
         return (output, generatorDiagnostics.AddRange(analyzerDiagnostics), run);
     }

@@ -23,13 +23,20 @@ internal static class Verify
         await test.RunAsync();
     }
 
-    public static async Task AnalyzerAsync(string source, params DiagnosticResult[] expected)
+    public static Task AnalyzerAsync(string source, params DiagnosticResult[] expected)
+        => AnalyzerAsync<MigrationClassAnalyzer>([source], expected);
+
+    public static Task ModelAnalyzerAsync(string source, params DiagnosticResult[] expected)
+        => AnalyzerAsync<TableModelAnalyzer>([source], expected);
+
+    public static async Task AnalyzerAsync<TAnalyzer>(string[] sources, params DiagnosticResult[] expected)
+        where TAnalyzer : Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer, new()
     {
-        var test = new CSharpAnalyzerTest<MigrationClassAnalyzer, DefaultVerifier>
+        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
         {
             ReferenceAssemblies = TestReferences.None,
         };
-        Prepare(test.TestState, [source], expected);
+        Prepare(test.TestState, sources, expected);
         await test.RunAsync();
     }
 
@@ -79,4 +86,11 @@ internal static class Verify
     public static DiagnosticDescriptor SG0102 => DiagnosticDescriptors.RecordedMigrationGone;
     public static DiagnosticDescriptor SG0103 => DiagnosticDescriptors.RecordedNumberRenamed;
     public static DiagnosticDescriptor SG0104 => DiagnosticDescriptors.LockFileUnreadable;
+    public static DiagnosticDescriptor SG0201 => DiagnosticDescriptors.UnsupportedPropertyType;
+    public static DiagnosticDescriptor SG0202 => DiagnosticDescriptors.TableWithoutKey;
+    public static DiagnosticDescriptor SG0203 => DiagnosticDescriptors.IndexColumnNotFound;
+    public static DiagnosticDescriptor SG0204 => DiagnosticDescriptors.TableMappedTwice;
+    public static DiagnosticDescriptor SG0205 => DiagnosticDescriptors.ForeignKeyUnresolved;
+    public static DiagnosticDescriptor SG0206 => DiagnosticDescriptors.IdentifierTooLong;
+    public static DiagnosticDescriptor SG0207 => DiagnosticDescriptors.IndexNameUsedTwice;
 }

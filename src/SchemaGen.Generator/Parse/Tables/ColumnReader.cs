@@ -30,8 +30,8 @@ namespace SchemaGen.Generator.Parse.Tables
                 : property.Type;
             var typeName = column is null ? null : ModelAttributes.Named(column, "TypeName");
             var isSerial = false;
-            var storeType = typeName is not null
-                ? StoreTypes.FromTypeName(typeName, out isSerial)
+            var storeType = !string.IsNullOrWhiteSpace(typeName)
+                ? StoreTypes.FromTypeName(typeName!, out isSerial)
                 : StoreTypes.ForClrType(clrType, MaxLength(property, attributes));
             if (storeType is null)
             {

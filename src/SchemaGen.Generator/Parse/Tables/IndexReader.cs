@@ -21,7 +21,7 @@ namespace SchemaGen.Generator.Parse.Tables
             var indexes = new List<IndexDefinition>();
             foreach (var attribute in type.GetAttributes().Where(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attributes.Index)))
             {
-                var written = attribute.ConstructorArguments.FirstOrDefault() is { Kind: TypedConstantKind.Array } array
+                var written = attribute.ConstructorArguments.FirstOrDefault() is { Kind: TypedConstantKind.Array, IsNull: false } array
                     ? array.Values.Select(v => v.Value as string ?? "").ToList()
                     : new List<string>();
                 var resolved = written.Select(entry => Resolve(entry, properties, columns, attributes)).ToList();
