@@ -15,6 +15,9 @@ public class SampleTests
         var second = await RunSampleAsync("--connection", connectionString);
 
         Assert.Contains("Migration summary: 2 migration(s) applied, 2 table(s) created, 0 column(s) added, 4 index(es) created", first);
+        Assert.Contains("[002_audit_log] Creating missing table: audit_logs", first);
+        Assert.Contains("[002_audit_log] ✓ Created index: idx_audit_logs_severity", first);
+        Assert.DoesNotContain("differs from the model", first);
         Assert.Contains("Audit event #1 at ", first);
         Assert.Contains("admin (user 1) user_login \"Administrator signed in\" severity=info", first);
         Assert.DoesNotContain("▶", second);
@@ -46,33 +49,20 @@ public class SampleTests
                 "CREATE INDEX idx_audit_logs_severity ON public.audit_logs USING btree (severity)",
                 "CREATE INDEX idx_audit_logs_username_created_at ON public.audit_logs USING btree (username, created_at)",
             ],
-            await ListAsync(db, "SELECT indexdef FROM pg_indexes WHERE tablename = 'audit_logs' AND indexname LIKE 'idx_%' ORDER BY indexname"));
+            await db.ListAsync("SELECT indexdef FROM pg_indexes WHERE tablename = 'audit_logs' AND indexname LIKE 'idx_%' ORDER BY indexname"));
         Assert.Equal(
             ["PRIMARY KEY (id)", "FOREIGN KEY (user_id) REFERENCES users(id)"],
-            await ListAsync(db, "SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'audit_logs'::regclass ORDER BY contype DESC"));
+            await db.ListAsync("SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'audit_logs'::regclass ORDER BY contype DESC"));
         Assert.Equal(
             ["001_users", "002_audit_log"],
-            await ListAsync(db, "SELECT migration_name FROM schema_migrations ORDER BY number"));
+            await db.ListAsync("SELECT migration_name FROM schema_migrations ORDER BY number"));
     }
 
     private static async Task<List<string>> ColumnsAsync(NpgsqlDataSource db)
-        => await ListAsync(db, """
+        => await db.ListAsync("""
             SELECT concat_ws('|', column_name, data_type, coalesce(character_maximum_length::text, ''), is_nullable, coalesce(column_default, ''))
             FROM information_schema.columns WHERE table_name = 'audit_logs' ORDER BY ordinal_position
             """);
-
-    private static async Task<List<string>> ListAsync(NpgsqlDataSource db, string sql)
-    {
-        await using var command = db.CreateCommand(sql);
-        await using var reader = await command.ExecuteReaderAsync();
-        var values = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            values.Add(reader.GetString(0));
-        }
-
-        return values;
-    }
 
     private static async Task<string> RunSampleAsync(params string[] arguments)
     {

@@ -47,6 +47,20 @@ internal static class TestDatabase
         return value is null or DBNull ? default : (T)value;
     }
 
+    /// <summary>The first column of every row, as text.</summary>
+    public static async Task<List<string>> ListAsync(this NpgsqlDataSource dataSource, string sql)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        await using var reader = await command.ExecuteReaderAsync();
+        var values = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return values;
+    }
+
     public static async Task ExecuteAsync(this NpgsqlDataSource dataSource, string sql)
     {
         await using var command = dataSource.CreateCommand(sql);
