@@ -49,6 +49,21 @@ internal sealed class ConsumerProject : IDisposable
             {
                 Console.WriteLine($"{migration.Id} {migration.Checksum}");
             }
+
+            Console.WriteLine("tables: " + string.Join(", ", SchemaGen.Generated.DatabaseSchema.Model.Tables.Select(t => t.Name)));
+            """);
+        File.WriteAllText(Path.Combine(directory, "Note.cs"), """
+            using System.ComponentModel.DataAnnotations.Schema;
+
+            namespace Consumer;
+
+            [Table("notes")]
+            [SchemaGen.Index(nameof(Title))]
+            public sealed class Note
+            {
+                public int Id { get; set; }
+                public required string Title { get; set; }
+            }
             """);
         var project = new ConsumerProject(directory);
         project.WriteMigration("Users.cs", 1, "users", "CREATE TABLE users (id serial PRIMARY KEY)");

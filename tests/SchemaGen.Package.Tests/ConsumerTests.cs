@@ -16,7 +16,7 @@ public sealed class ConsumerTests(PackageFeed feed) : IClassFixture<PackageFeed>
 
         (await consumer.BuildAsync()).Succeeded();
         var run = (await consumer.RunAsync()).Succeeded();
-        Assert.Matches(@"^001_users sha256:[0-9a-f]{64}\n002_audit_log sha256:[0-9a-f]{64}\n$", run.Output.Replace("\r", ""));
+        Assert.Matches(@"^001_users sha256:[0-9a-f]{64}\n002_audit_log sha256:[0-9a-f]{64}\ntables: notes\n$", run.Output.Replace("\r", ""));
         Assert.False(File.Exists(consumer.LockFile), "an ordinary build must not write the lock file");
 
         (await consumer.BuildAsync("-t:SchemaGenRecordMigrations")).Succeeded();
@@ -57,6 +57,10 @@ public sealed class ConsumerTests(PackageFeed feed) : IClassFixture<PackageFeed>
     {
         using var consumer = ConsumerProject.Create(feed);
         consumer.WriteMigration("AuditIndex.cs", 2, "audit_index", "CREATE INDEX ON audit_logs (id)");
+        File.WriteAllText(Path.Combine(consumer.Directory, "Link.cs"), """
+            [System.ComponentModel.DataAnnotations.Schema.Table("links")]
+            public sealed class Link { public int Id { get; set; } public System.Uri? Target { get; set; } }
+            """);
 
         var build = (await consumer.BuildAsync()).Failed();
 
@@ -64,5 +68,6 @@ public sealed class ConsumerTests(PackageFeed feed) : IClassFixture<PackageFeed>
         Assert.Matches(
             @"AuditLog\.cs\(5,2\): error SG0001: Migration number 2 is used by both 'AuditIndexMigration2' and 'AuditLogMigration2'; give 'AuditLogMigration2' the number 3",
             build.Output);
+        Assert.Contains("Link.cs(2,63): error SG0201: Property 'Link.Target' has type 'System.Uri?'", build.Output);
     }
 }
