@@ -79,7 +79,8 @@ namespace SchemaGen.Generator.Parse.Tables
                 return attributes.IsModel(array.ElementType);
             }
 
-            foreach (var candidate in type.AllInterfaces.Add((type as INamedTypeSymbol)!))
+            var candidates = type is INamedTypeSymbol named ? type.AllInterfaces.Add(named) : type.AllInterfaces;
+            foreach (var candidate in candidates)
             {
                 if (candidate is { IsGenericType: true, TypeArguments.Length: 1 }
                     && candidate.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T
