@@ -46,7 +46,7 @@ namespace SchemaGen.Generator.Analyzers
         private static void AnalyzeType(SymbolAnalysisContext context, ModelAttributes attributes, ConcurrentBag<ReadModel> models)
         {
             var type = (INamedTypeSymbol)context.Symbol;
-            if (type.TypeKind != TypeKind.Class || !ModelAttributes.Has(type, attributes.Table))
+            if (!attributes.IsModel(type))
             {
                 return;
             }

@@ -13,22 +13,19 @@ namespace SchemaGen.Generator.Parse.Tables
         private const int DatabaseGeneratedIdentity = 1;
 
         public static string NameOf(IPropertySymbol property, ModelAttributes attributes)
-        {
-            var column = ModelAttributes.Find(property, attributes.Column);
-            return column?.ConstructorArguments.FirstOrDefault().Value as string ?? SnakeCase.From(property.Name);
-        }
+            => NameOf(property, ModelAttributes.Find(property, attributes.Column));
 
         /// <summary>The column, or null when the type has no mapping (SG0201 reported).</summary>
         public static ColumnDefinition? Read(IPropertySymbol property, bool isKey, bool isSoleKey, ModelAttributes attributes, TableProblems? problems)
         {
             var column = ModelAttributes.Find(property, attributes.Column);
-            var name = NameOf(property, attributes);
+            var name = NameOf(property, column);
             TableProblems.CheckLength(problems, "column", name, TableProblems.Of(column, property));
 
             var clrType = property.Type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable
                 ? nullable.TypeArguments[0]
                 : property.Type;
-            var typeName = column is null ? null : ModelAttributes.Named(column, "TypeName");
+            var typeName = ModelAttributes.Named(column, "TypeName") as string;
             var isSerial = false;
             var storeType = !string.IsNullOrWhiteSpace(typeName)
                 ? StoreTypes.FromTypeName(typeName!, out isSerial)
@@ -40,7 +37,7 @@ namespace SchemaGen.Generator.Parse.Tables
                 return null;
             }
 
-            var defaultSql = ModelAttributes.Find(property, attributes.DefaultValueSql)?.ConstructorArguments.FirstOrDefault().Value as string;
+            var defaultSql = ModelAttributes.FirstArgument(ModelAttributes.Find(property, attributes.DefaultValueSql)) as string;
             return new ColumnDefinition(
                 name,
                 storeType,
@@ -72,13 +69,15 @@ namespace SchemaGen.Generator.Parse.Tables
                 return false;
             }
 
-            var generated = ModelAttributes.Find(property, attributes.DatabaseGenerated)?.ConstructorArguments.FirstOrDefault().Value as int?;
+            var generated = ModelAttributes.FirstArgument(ModelAttributes.Find(property, attributes.DatabaseGenerated)) as int?;
             return generated == DatabaseGeneratedIdentity || (isSoleKey && generated != DatabaseGeneratedNone && defaultSql is null);
         }
 
+        private static string NameOf(IPropertySymbol property, AttributeData? column)
+            => ModelAttributes.FirstArgument(column) as string ?? SnakeCase.From(property.Name);
+
         private static int? MaxLength(IPropertySymbol property, ModelAttributes attributes)
-            => (ModelAttributes.Find(property, attributes.MaxLength) ?? ModelAttributes.Find(property, attributes.StringLength))
-                ?.ConstructorArguments.FirstOrDefault().Value as int?;
+            => ModelAttributes.FirstArgument(ModelAttributes.Find(property, attributes.MaxLength) ?? ModelAttributes.Find(property, attributes.StringLength)) as int?;
 
         private static Location TypeLocation(IPropertySymbol property)
         {

@@ -37,15 +37,15 @@ namespace SchemaGen.Generator.Parse.Tables
 
                 foreignKeys.Add(new ForeignKeyDefinition(
                     new EquatableArray<string>(keyProperties.Select(p => ColumnReader.NameOf(p, attributes)).ToArray()),
-                    ModelAttributes.Named(principalTable, "Schema"),
-                    principalTable.ConstructorArguments.FirstOrDefault().Value as string ?? principal.Name,
+                    ModelAttributes.Named(principalTable, "Schema") as string,
+                    ModelAttributes.FirstArgument(principalTable) as string ?? principal.Name,
                     new EquatableArray<string>(principalKey.ToArray())));
             }
 
             foreach (var column in properties.Columns)
             {
                 var attribute = ModelAttributes.Find(column, attributes.ForeignKey);
-                var navigationName = attribute?.ConstructorArguments.FirstOrDefault().Value as string;
+                var navigationName = ModelAttributes.FirstArgument(attribute) as string;
                 if (attribute is not null && !properties.Navigations.Any(n => n.Name == navigationName))
                 {
                     Report(problems, column, TableProblems.Of(attribute, column),
@@ -62,7 +62,7 @@ namespace SchemaGen.Generator.Parse.Tables
             var onNavigation = ModelAttributes.Find(navigation, attributes.ForeignKey);
             if (onNavigation is not null)
             {
-                var names = (onNavigation.ConstructorArguments.FirstOrDefault().Value as string ?? "").Split(',').Select(n => n.Trim()).ToList();
+                var names = (ModelAttributes.FirstArgument(onNavigation) as string ?? "").Split(',').Select(n => n.Trim()).ToList();
                 var found = names.Select(properties.FindColumn).ToList();
                 var missing = names.Where((name, i) => found[i] is null).ToList();
                 if (missing.Count == 0)
@@ -76,7 +76,7 @@ namespace SchemaGen.Generator.Parse.Tables
             }
 
             var marked = properties.Columns
-                .Where(c => ModelAttributes.Find(c, attributes.ForeignKey)?.ConstructorArguments.FirstOrDefault().Value as string == navigation.Name)
+                .Where(c => ModelAttributes.FirstArgument(ModelAttributes.Find(c, attributes.ForeignKey)) as string == navigation.Name)
                 .ToList();
             if (marked.Count > 0)
             {

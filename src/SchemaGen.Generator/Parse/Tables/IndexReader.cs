@@ -25,7 +25,7 @@ namespace SchemaGen.Generator.Parse.Tables
                     ? array.Values.Select(v => v.Value as string ?? "").ToList()
                     : new List<string>();
                 var resolved = written.Select(entry => Resolve(entry, properties, columns, attributes)).ToList();
-                var name = ModelAttributes.Named(attribute, "Name") ?? "ix_" + table + "_" + string.Join("_", resolved.Select((c, i) => c ?? written[i]));
+                var name = ModelAttributes.Named(attribute, "Name") as string ?? "ix_" + table + "_" + string.Join("_", resolved.Select((c, i) => c ?? written[i]));
                 TableProblems.CheckLength(problems, "index", name, TableProblems.Of(attribute, type));
                 problems?.IndexLocations.Add(new KeyValuePair<string, Location>(name, TableProblems.Of(attribute, type)));
 
@@ -42,8 +42,8 @@ namespace SchemaGen.Generator.Parse.Tables
                     indexes.Add(new IndexDefinition(
                         name,
                         new EquatableArray<string>(resolved.ToArray()!),
-                        attribute.NamedArguments.FirstOrDefault(a => a.Key == "IsUnique").Value.Value is true,
-                        ModelAttributes.Named(attribute, "Method")));
+                        ModelAttributes.Named(attribute, "IsUnique") is true,
+                        ModelAttributes.Named(attribute, "Method") as string));
                 }
             }
 

@@ -33,6 +33,6 @@ namespace SchemaGen.Generator.Parse.Tables
             => Read(type, MappedProperties.Of(type, attributes), attributes).Select(p => ColumnReader.NameOf(p, attributes)).ToList();
 
         private static int ColumnOrder(IPropertySymbol property, ModelAttributes attributes)
-            => ModelAttributes.Find(property, attributes.Column)?.NamedArguments.FirstOrDefault(a => a.Key == "Order").Value.Value as int? ?? int.MaxValue;
+            => ModelAttributes.Named(ModelAttributes.Find(property, attributes.Column), "Order") as int? ?? int.MaxValue;
     }
 }

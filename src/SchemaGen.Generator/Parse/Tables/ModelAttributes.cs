@@ -56,8 +56,15 @@ namespace SchemaGen.Generator.Parse.Tables
 
         public static bool Has(ISymbol symbol, INamedTypeSymbol? attributeType) => Find(symbol, attributeType) is not null;
 
-        public static string? Named(AttributeData attribute, string name)
-            => attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value as string;
+        /// <summary>The attribute's first constructor argument; null when there is none, it does not bind, or it is an array.</summary>
+        public static object? FirstArgument(AttributeData? attribute)
+            => attribute is { ConstructorArguments: { Length: > 0 } arguments } && arguments[0].Kind != TypedConstantKind.Array
+                ? arguments[0].Value
+                : null;
+
+        /// <summary>The value of a named argument (<c>Name = ...</c>), or null when it is not set.</summary>
+        public static object? Named(AttributeData? attribute, string name)
+            => attribute?.NamedArguments.FirstOrDefault(a => a.Key == name).Value is { Kind: not TypedConstantKind.Array } value ? value.Value : null;
 
         /// <summary>True for a class marked <c>[Table]</c>: a property of that type is a navigation, not a column.</summary>
         public bool IsModel(ITypeSymbol type) => type is INamedTypeSymbol { TypeKind: TypeKind.Class } && Has(type, Table);

@@ -16,12 +16,12 @@ namespace SchemaGen.Generator.Parse.Tables
         public static TableDefinition? Read(INamedTypeSymbol type, ModelAttributes attributes, TableProblems? problems, CancellationToken cancellationToken)
         {
             var table = ModelAttributes.Find(type, attributes.Table);
-            if (table?.ConstructorArguments.FirstOrDefault().Value is not string name || name.Length == 0)
+            if (ModelAttributes.FirstArgument(table) is not string name || name.Length == 0)
             {
                 return null;
             }
 
-            var schema = ModelAttributes.Named(table, "Schema");
+            var schema = ModelAttributes.Named(table, "Schema") as string;
             TableProblems.CheckLength(problems, "table", name, TableProblems.Of(table, type));
 
             var properties = MappedProperties.Of(type, attributes);
