@@ -47,7 +47,7 @@ internal static class AutoSchemaRun
 
         foreach (var addition in changes.ForeignKeysToAdd)
         {
-            var principal = new QualifiedName(addition.ForeignKey.PrincipalSchema ?? changes.CurrentSchema, addition.ForeignKey.PrincipalTable);
+            var principal = QualifiedName.PrincipalOf(addition.ForeignKey, changes.CurrentSchema);
             AutoSchemaLog.AddingForeignKey(logger, id, changes.Display(addition.Table), string.Join(", ", addition.ForeignKey.Columns), changes.Display(principal));
             await context.ExecuteAsync(SchemaDdl.AddForeignKey(addition, changes.CurrentSchema), cancellationToken).ConfigureAwait(false);
         }

@@ -88,7 +88,7 @@ internal static class SchemaDdl
 
     private static string ForeignKey(ForeignKeyModel foreignKey, string currentSchema)
     {
-        var principal = new QualifiedName(foreignKey.PrincipalSchema ?? currentSchema, foreignKey.PrincipalTable);
+        var principal = QualifiedName.PrincipalOf(foreignKey, currentSchema);
         return $"FOREIGN KEY {ColumnList(foreignKey.Columns)} REFERENCES {principal.Sql} {ColumnList(foreignKey.PrincipalColumns)}";
     }
 

@@ -116,7 +116,7 @@ internal static class SchemaPlanner
             var inline = new List<ForeignKeyModel>(table.ForeignKeys.Count);
             foreach (var foreignKey in table.ForeignKeys)
             {
-                var principal = new QualifiedName(foreignKey.PrincipalSchema ?? changes.CurrentSchema, foreignKey.PrincipalTable);
+                var principal = QualifiedName.PrincipalOf(foreignKey, changes.CurrentSchema);
                 if (principal != name && missing.ContainsKey(principal))
                 {
                     if (state.TryGetValue(principal, out var done) && !done)
