@@ -16,9 +16,9 @@ internal static class AutoSchemaBenchmark
         await using var server = await PostgresServer.StartAsync();
         var model = Model(tableCount);
 
-        var create = await MedianOfFreshDatabasesAsync(server, "create", runs: 5, dataSource =>
-            new MigrationRunner(dataSource, [Step(1, (context, ct) => context.AutoSchemaAsync(model, ct))]).RunAsync());
-        var raw = await MedianOfFreshDatabasesAsync(server, "raw", runs: 5, async dataSource =>
+        var create = await FreshDatabases.MedianAsync(server, "create", runs: 5, dataSource =>
+            new MigrationRunner(dataSource, [BenchmarkMigration.Step(1, (context, ct) => context.AutoSchemaAsync(model, ct))]).RunAsync());
+        var raw = await FreshDatabases.MedianAsync(server, "raw", runs: 5, async dataSource =>
         {
             await using var connection = await dataSource.OpenConnectionAsync();
             await using var transaction = await connection.BeginTransactionAsync();
@@ -79,13 +79,13 @@ internal static class AutoSchemaBenchmark
         PostgresServer server, string name, SchemaModel model, Func<MigrationContext, CancellationToken, Task> body)
     {
         await using var dataSource = NpgsqlDataSource.Create(await server.CreateDatabaseAsync(name));
-        var steps = new List<MigrationDescriptor> { Step(1, (context, ct) => context.AutoSchemaAsync(model, ct)) };
+        var steps = new List<MigrationDescriptor> { BenchmarkMigration.Step(1, (context, ct) => context.AutoSchemaAsync(model, ct)) };
         await new MigrationRunner(dataSource, steps.ToArray()).RunAsync();
 
         var times = new List<TimeSpan>();
         for (var i = 0; i < 40; i++)
         {
-            steps.Add(Step(steps.Count + 1, body));
+            steps.Add(BenchmarkMigration.Step(steps.Count + 1, body));
             var runner = new MigrationRunner(dataSource, steps.ToArray());
             var started = Stopwatch.GetTimestamp();
             await runner.RunAsync();
@@ -97,31 +97,5 @@ internal static class AutoSchemaBenchmark
 
         times.Sort();
         return times[times.Count / 2];
-    }
-
-    private static async Task<TimeSpan> MedianOfFreshDatabasesAsync(PostgresServer server, string name, int runs, Func<NpgsqlDataSource, Task> action)
-    {
-        var times = new List<TimeSpan>();
-        for (var i = 0; i < runs + 1; i++)
-        {
-            await using var dataSource = NpgsqlDataSource.Create(await server.CreateDatabaseAsync($"{name}_{i}"));
-            var started = Stopwatch.GetTimestamp();
-            await action(dataSource);
-            if (i > 0)
-            {
-                times.Add(Stopwatch.GetElapsedTime(started));
-            }
-        }
-
-        times.Sort();
-        return times[times.Count / 2];
-    }
-
-    private static MigrationDescriptor Step(int number, Func<MigrationContext, CancellationToken, Task> body)
-        => new(number, $"step_{number}", $"Step {number}", true, $"sha256:{number:x64}", () => new Delegated(body));
-
-    private sealed class Delegated(Func<MigrationContext, CancellationToken, Task> body) : Migration
-    {
-        public override Task UpAsync(MigrationContext context, CancellationToken cancellationToken) => body(context, cancellationToken);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Npgsql;
 using SchemaGen.ThrowawayPostgres;
 
@@ -7,8 +6,6 @@ namespace SchemaGen.Benchmarks;
 /// <summary>The runner against raw Npgsql on a throwaway server: the no-op start-up, and applying many migrations.</summary>
 internal static class RuntimeBenchmark
 {
-    private static int _databases;
-
     public static async Task RunAsync(int migrationCount)
     {
         await using var server = await PostgresServer.StartAsync();
@@ -25,9 +22,9 @@ internal static class RuntimeBenchmark
         var noopHundred = await NoOpAsync(server, migrations[..100]);
         var noop = await NoOpAsync(server, migrations);
 
-        var apply = await MedianOfFreshDatabasesAsync(server, runs: 5, async dataSource =>
+        var apply = await FreshDatabases.MedianAsync(server, "apply", runs: 5, async dataSource =>
             await new MigrationRunner(dataSource, migrations).RunAsync());
-        var raw = await MedianOfFreshDatabasesAsync(server, runs: 5, async dataSource =>
+        var raw = await FreshDatabases.MedianAsync(server, "raw", runs: 5, async dataSource =>
         {
             await using var connection = await dataSource.OpenConnectionAsync();
             for (var n = 1; n <= migrationCount; n++)
@@ -58,23 +55,5 @@ internal static class RuntimeBenchmark
         var runner = new MigrationRunner(dataSource, migrations);
         await runner.RunAsync();
         return await Measure.MedianAsync(warmup: 50, runs: 500, () => runner.RunAsync());
-    }
-
-    private static async Task<TimeSpan> MedianOfFreshDatabasesAsync(PostgresServer server, int runs, Func<NpgsqlDataSource, Task> action)
-    {
-        var times = new List<TimeSpan>();
-        for (var i = 0; i < runs + 1; i++)
-        {
-            await using var dataSource = NpgsqlDataSource.Create(await server.CreateDatabaseAsync($"apply_{Interlocked.Increment(ref _databases)}"));
-            var started = Stopwatch.GetTimestamp();
-            await action(dataSource);
-            if (i > 0)
-            {
-                times.Add(Stopwatch.GetElapsedTime(started));
-            }
-        }
-
-        times.Sort();
-        return times[times.Count / 2];
     }
 }
