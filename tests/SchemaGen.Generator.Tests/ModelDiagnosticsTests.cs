@@ -1,3 +1,4 @@
+using static SchemaGen.Generator.Tests.Sources;
 using static SchemaGen.Generator.Tests.Verify;
 
 namespace SchemaGen.Generator.Tests;
@@ -5,16 +6,6 @@ namespace SchemaGen.Generator.Tests;
 /// <summary>SG0201–SG0207: what the model analyzer reports on [Table] classes, at which span, with which words.</summary>
 public class ModelDiagnosticsTests
 {
-    private const string Usings = """
-        #nullable enable
-        using System;
-        using System.Collections.Generic;
-        using System.ComponentModel.DataAnnotations;
-        using System.ComponentModel.DataAnnotations.Schema;
-        using SchemaGen;
-
-        """;
-
     private const string Users = """
         [Table("users")]
         public class User
@@ -26,7 +17,7 @@ public class ModelDiagnosticsTests
         """;
 
     [Fact]
-    public Task A_complete_model_has_no_diagnostics() => ModelAnalyzerAsync(Usings + Users + """
+    public Task A_complete_model_has_no_diagnostics() => ModelAnalyzerAsync(ModelUsings + Users + """
         public enum Level { Low, High }
 
         [Table("notes", Schema = "app")]
@@ -48,7 +39,7 @@ public class ModelDiagnosticsTests
         """);
 
     [Fact]
-    public Task SG0201_an_unmappable_property_type_is_reported_on_the_type() => ModelAnalyzerAsync(Usings + """
+    public Task SG0201_an_unmappable_property_type_is_reported_on_the_type() => ModelAnalyzerAsync(ModelUsings + """
         [Table("profiles")]
         public class Profile
         {
@@ -61,7 +52,7 @@ public class ModelDiagnosticsTests
         Diagnostic(SG0201, 1).WithArguments("Profile", "Scores", "System.Collections.Generic.List<int>?"));
 
     [Fact]
-    public Task SG0202_a_model_without_a_key_is_reported_on_the_class_name() => ModelAnalyzerAsync(Usings + """
+    public Task SG0202_a_model_without_a_key_is_reported_on_the_class_name() => ModelAnalyzerAsync(ModelUsings + """
         [Table("notes")]
         public class {|#0:Note|}
         {
@@ -71,7 +62,7 @@ public class ModelDiagnosticsTests
         Diagnostic(SG0202, 0).WithArguments("Note", "notes"));
 
     [Fact]
-    public Task SG0203_an_index_column_that_does_not_exist_is_reported_on_that_argument() => ModelAnalyzerAsync(Usings + """
+    public Task SG0203_an_index_column_that_does_not_exist_is_reported_on_that_argument() => ModelAnalyzerAsync(ModelUsings + """
         [Table("notes")]
         [Index(nameof(Title), {|#0:"missing"|}, Name = "ix_notes")]
         [Index({|#1:"Titel"|})]
@@ -85,7 +76,7 @@ public class ModelDiagnosticsTests
         Diagnostic(SG0203, 1).WithArguments("ix_notes_Titel", "Note", "Titel"));
 
     [Fact]
-    public Task SG0204_two_models_for_one_table_are_reported_on_the_second() => ModelAnalyzerAsync(Usings + """
+    public Task SG0204_two_models_for_one_table_are_reported_on_the_second() => ModelAnalyzerAsync(ModelUsings + """
         [Table("notes")]
         public class Note { public int Id { get; set; } }
 
@@ -98,7 +89,7 @@ public class ModelDiagnosticsTests
         Diagnostic(SG0204, 0).WithArguments("Note", "OtherNote", "notes"));
 
     [Fact]
-    public Task SG0205_a_navigation_without_a_foreign_key_property() => ModelAnalyzerAsync(Usings + Users + """
+    public Task SG0205_a_navigation_without_a_foreign_key_property() => ModelAnalyzerAsync(ModelUsings + Users + """
         [Table("notes")]
         public class Note
         {
@@ -109,7 +100,7 @@ public class ModelDiagnosticsTests
         Diagnostic(SG0205, 0).WithArguments("Note", "Author", "navigation 'Author' has no foreign-key property; add 'AuthorId', or mark the key property [ForeignKey(nameof(Author))]"));
 
     [Fact]
-    public Task SG0205_a_foreign_key_naming_no_navigation_or_no_property() => ModelAnalyzerAsync(Usings + Users + """
+    public Task SG0205_a_foreign_key_naming_no_navigation_or_no_property() => ModelAnalyzerAsync(ModelUsings + Users + """
         [Table("notes")]
         public class Note
         {
@@ -122,7 +113,7 @@ public class ModelDiagnosticsTests
         Diagnostic(SG0205, 0).WithArguments("Note", "WriterId", "'Writer' is not a property of 'Note' whose type is a [Table] model; name the navigation property, such as [ForeignKey(nameof(User))] with a 'User? User' property"));
 
     [Fact]
-    public Task SG0205_a_foreign_key_with_fewer_columns_than_the_principal_key() => ModelAnalyzerAsync(Usings + """
+    public Task SG0205_a_foreign_key_with_fewer_columns_than_the_principal_key() => ModelAnalyzerAsync(ModelUsings + """
         [Table("pairs")]
         public class Pair
         {
@@ -141,7 +132,7 @@ public class ModelDiagnosticsTests
         Diagnostic(SG0205, 0).WithArguments("Note", "Pair", "'Pair' has a primary key of 2 column(s), but 1 foreign-key propert(ies) reference it; name as many properties as its key has"));
 
     [Fact]
-    public Task SG0206_names_longer_than_63_bytes() => ModelAnalyzerAsync(Usings + $$"""
+    public Task SG0206_names_longer_than_63_bytes() => ModelAnalyzerAsync(ModelUsings + $$"""
         [{|#0:Table("{{new string('t', 64)}}")|}]
         [{|#1:Index(nameof(Title), Name = "{{new string('i', 64)}}")|}]
         public class Note
@@ -155,7 +146,7 @@ public class ModelDiagnosticsTests
         Diagnostic(SG0206, 1).WithArguments("index", new string('i', 64), "64"));
 
     [Fact]
-    public Task SG0207_an_index_name_used_twice_in_a_schema() => ModelAnalyzerAsync(Usings + """
+    public Task SG0207_an_index_name_used_twice_in_a_schema() => ModelAnalyzerAsync(ModelUsings + """
         [Table("notes")]
         [Index(nameof(Title), Name = "ix_title")]
         public class Note { public int Id { get; set; } public string Title { get; set; } = ""; }

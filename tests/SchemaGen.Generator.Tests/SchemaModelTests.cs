@@ -1,28 +1,19 @@
 using SchemaGen.Generator.Parse.Tables;
 using SchemaGen.Schema;
+using static SchemaGen.Generator.Tests.Sources;
 
 namespace SchemaGen.Generator.Tests;
 
 /// <summary>The schema model the generator emits: compiled, loaded and read back, plus the type and name rules behind it.</summary>
 public class SchemaModelTests
 {
-    private const string Usings = """
-        #nullable enable
-        using System;
-        using System.Collections.Generic;
-        using System.ComponentModel.DataAnnotations;
-        using System.ComponentModel.DataAnnotations.Schema;
-        using SchemaGen;
-
-        """;
-
     private static string Describe(ColumnModel c)
         => $"{c.Name} {c.StoreType}{(c.IsNullable ? "" : " NOT NULL")}{(c.DefaultSql is null ? "" : " DEFAULT " + c.DefaultSql)}{(c.Generation == ColumnGeneration.None ? "" : " " + c.Generation)}";
 
     [Fact]
     public void Every_supported_CLR_type_maps_to_its_PostgreSQL_type_and_nullability_follows_the_annotations()
     {
-        var model = CompiledRegistry.LoadSchema(Usings + """
+        var model = CompiledRegistry.LoadSchema(ModelUsings + """
             public enum Level : short { Low, High }
 
             [Table("everything")]
@@ -98,7 +89,7 @@ public class SchemaModelTests
     [Fact]
     public void Keys_identity_serial_and_composite()
     {
-        var model = CompiledRegistry.LoadSchema(Usings + """
+        var model = CompiledRegistry.LoadSchema(ModelUsings + """
             [Table("a")] public class A { [Key] public long Number { get; set; } }
             [Table("b")] public class B { [Key, Column(TypeName = "serial")] public int Id { get; set; } }
             [Table("c")] public class C { [Key, DatabaseGenerated(DatabaseGeneratedOption.None)] public int Id { get; set; } }
@@ -127,7 +118,7 @@ public class SchemaModelTests
     [Fact]
     public void Foreign_keys_reference_the_principal_key_from_either_side_or_by_convention()
     {
-        var model = CompiledRegistry.LoadSchema(Usings + """
+        var model = CompiledRegistry.LoadSchema(ModelUsings + """
             [Table("users", Schema = "auth")] public class User { [Key] public int UserNumber { get; set; } }
             [Table("pairs")] public class Pair { [Key, Column(Order = 1)] public int Left { get; set; } [Key, Column(Order = 2)] public int Right { get; set; } }
             [Table("notes")]
@@ -156,7 +147,7 @@ public class SchemaModelTests
     [Fact]
     public void Indexes_resolve_property_names_to_columns_and_get_a_default_name()
     {
-        var model = CompiledRegistry.LoadSchema(Usings + """
+        var model = CompiledRegistry.LoadSchema(ModelUsings + """
             [Table("audit_logs")]
             [Index(nameof(EventType), nameof(CreatedAt), Name = "idx_audit_logs_event_type_created_at")]
             [Index("created_at")]

@@ -10,6 +10,17 @@ internal static class Sources
 
         """;
 
+    /// <summary>What a file of <c>[Table]</c> models starts with: nullable context on, the data annotations and SchemaGen.</summary>
+    public const string ModelUsings = """
+        #nullable enable
+        using System;
+        using System.Collections.Generic;
+        using System.ComponentModel.DataAnnotations;
+        using System.ComponentModel.DataAnnotations.Schema;
+        using SchemaGen;
+
+        """;
+
     /// <summary>A migration class whose attribute is written as given (markup allowed), e.g. <c>{|#0:Migration(1, "users")|}</c>.</summary>
     public static string Migration(string attribute, string className, string sql = "SELECT 1")
         => $$"""
