@@ -90,26 +90,7 @@ namespace SchemaGen.Generator.Analyzers
             }
         }
 
-        private sealed class ReadModel
-        {
-            public ReadModel(INamedTypeSymbol type, string schema, string table, Location location, List<KeyValuePair<string, Location>> indexes)
-            {
-                Type = type;
-                Schema = schema;
-                Table = table;
-                Location = location;
-                Indexes = indexes;
-            }
-
-            public INamedTypeSymbol Type { get; }
-
-            public string Schema { get; }
-
-            public string Table { get; }
-
-            public Location Location { get; }
-
-            public List<KeyValuePair<string, Location>> Indexes { get; }
-        }
+        /// <summary>A model as the cross-model checks need it: where its [Table] is, and each index name with its [Index].</summary>
+        private sealed record ReadModel(INamedTypeSymbol Type, string Schema, string Table, Location Location, List<KeyValuePair<string, Location>> Indexes);
     }
 }
