@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using SchemaGen.Applying;
 using SchemaGen.AutoSchema;
 using SchemaGen.Logging;
 using SchemaGen.Schema;
@@ -14,11 +15,12 @@ public sealed class MigrationContext
 {
     private readonly ILogger _logger;
 
-    internal MigrationContext(MigrationDescriptor migration, NpgsqlConnection connection, NpgsqlTransaction? transaction, ILogger logger)
+    internal MigrationContext(MigrationDescriptor migration, NpgsqlConnection connection, NpgsqlTransaction? transaction, int commandTimeoutSeconds, ILogger logger)
     {
         Migration = migration;
         Connection = connection;
         Transaction = transaction;
+        CommandTimeoutSeconds = commandTimeoutSeconds;
         _logger = logger;
     }
 
@@ -34,15 +36,26 @@ public sealed class MigrationContext
     /// <summary>What the migration created so far; reported per migration and summed over the run.</summary>
     public MigrationStats Stats { get; private set; }
 
-    /// <summary>Executes one SQL statement (or several separated by semicolons) and returns the rows affected.</summary>
-    public async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken = default)
+    /// <summary>The timeout of the migration's commands, from <see cref="MigrationRunnerOptions.CommandTimeout"/>; 0 is none.</summary>
+    internal int CommandTimeoutSeconds { get; }
+
+    /// <summary>The statement that failed in the last <see cref="ExecuteAsync"/>, for the failure's message.</summary>
+    internal FailedStatement? LastFailure { get; set; }
+
+    /// <summary>
+    /// Executes SQL of one or more statements separated by semicolons and returns the rows affected. In a transactional
+    /// migration they run as one batch; statements that would end its transaction (<c>COMMIT</c>, <c>ROLLBACK</c>, <c>END</c>…)
+    /// are refused before anything runs. Without a transaction each statement runs on its own, so
+    /// <c>CREATE INDEX CONCURRENTLY</c> may follow other statements. A failure names the statement and its line.
+    /// </summary>
+    public Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken = default)
     {
-        await using var command = CreateCommand(sql);
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(sql);
+        return SqlExecutor.ExecuteAsync(this, sql, cancellationToken);
     }
 
-    /// <summary>Creates a command on the migration's connection and transaction, for parameterised SQL.</summary>
-    public NpgsqlCommand CreateCommand(string sql) => new(sql, Connection, Transaction);
+    /// <summary>Creates a command on the migration's connection and transaction, for parameterised SQL, with the migration's timeout.</summary>
+    public NpgsqlCommand CreateCommand(string sql) => new(sql, Connection, Transaction) { CommandTimeout = CommandTimeoutSeconds };
 
     /// <summary>
     /// Creates what the model has and the database lacks: schemas, tables (with keys and foreign keys, referenced tables first),

@@ -122,7 +122,7 @@ public sealed class MigrationRunner
         var applied = new List<AppliedMigration>(plan.Pending.Count);
         foreach (var migration in plan.Pending)
         {
-            applied.Add(await MigrationApplier.ApplyAsync(connection, _ledger, migration, _logger, cancellationToken).ConfigureAwait(false));
+            applied.Add(await MigrationApplier.ApplyAsync(connection, _ledger, migration, _options, _logger, cancellationToken).ConfigureAwait(false));
         }
 
         var report = new MigrationRunReport(applied, plan.AlreadyApplied, created, Stopwatch.GetElapsedTime(started));

@@ -30,6 +30,32 @@ public sealed class MigrationRunnerOptions
     /// <summary>The wait before the second connection attempt; it doubles for each one after. Default 500 ms.</summary>
     public TimeSpan ConnectRetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>
+    /// How long one statement of a migration may run before it is cancelled and the migration fails.
+    /// Default null: no limit, as psql, Flyway and diesel do, since building an index on a big table can take hours.
+    /// The data source's own <c>Command Timeout</c> (30 s unless set) does not apply to migrations.
+    /// </summary>
+    public TimeSpan? CommandTimeout { get; set; }
+
+    /// <summary>
+    /// PostgreSQL's <c>lock_timeout</c> while a migration runs: how long one statement may wait for a lock that the
+    /// application holds (say, ALTER TABLE behind a long SELECT). While it waits, every new query on that table queues
+    /// behind it, so a short wait that fails and is retried keeps the application responsive. Default 5 s; null for no limit.
+    /// </summary>
+    public TimeSpan? TableLockTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How many times a transactional migration that failed on <see cref="TableLockTimeout"/> (SQLSTATE 55P03) is tried again.
+    /// Its transaction rolled back, so a retry starts clean. Non-transactional migrations are never retried. Default 3.
+    /// </summary>
+    public int TableLockRetries { get; set; } = 3;
+
+    /// <summary>The wait before the first retry after a lock timeout; it doubles for each one after. Default 1 s.</summary>
+    public TimeSpan TableLockRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Npgsql's <c>CommandTimeout</c> for migration statements, in whole seconds; 0 is none.</summary>
+    internal int CommandTimeoutSeconds => CommandTimeout is { } timeout ? (int)Math.Ceiling(timeout.TotalSeconds) : 0;
+
     internal void Validate()
     {
         ArgumentException.ThrowIfNullOrEmpty(Schema, nameof(Schema));
@@ -37,5 +63,16 @@ public sealed class MigrationRunnerOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(ConnectAttempts, 1, nameof(ConnectAttempts));
         ArgumentOutOfRangeException.ThrowIfLessThan(LockTimeout, TimeSpan.Zero, nameof(LockTimeout));
         ArgumentOutOfRangeException.ThrowIfLessThan(ConnectRetryDelay, TimeSpan.Zero, nameof(ConnectRetryDelay));
+        ArgumentOutOfRangeException.ThrowIfLessThan(TableLockRetries, 0, nameof(TableLockRetries));
+        ArgumentOutOfRangeException.ThrowIfLessThan(TableLockRetryDelay, TimeSpan.Zero, nameof(TableLockRetryDelay));
+        if (CommandTimeout is { } commandTimeout)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(commandTimeout, TimeSpan.FromSeconds(1), nameof(CommandTimeout));
+        }
+
+        if (TableLockTimeout is { } tableLockTimeout)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(tableLockTimeout, TimeSpan.FromMilliseconds(1), nameof(TableLockTimeout));
+        }
     }
 }

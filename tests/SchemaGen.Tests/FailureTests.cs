@@ -23,7 +23,7 @@ public class FailureTests
         Assert.Equal("42P01", error.SqlState);
         Assert.Equal("relation \"no_such_table\" does not exist", error.ServerMessage);
         Assert.Equal(13, error.Position);
-        Assert.Equal("Migration 002_broken failed: relation \"no_such_table\" does not exist (SQLSTATE 42P01, position 13 in the failing statement)", error.Message[..error.Message.IndexOf(". ", StringComparison.Ordinal)]);
+        Assert.StartsWith("Migration 002_broken failed: relation \"no_such_table\" does not exist (SQLSTATE 42P01) in statement 2 of 2 (line 2, column 13): INSERT INTO no_such_table VALUES (1). ", error.Message);
         Assert.Contains("nothing of it was applied", error.Message);
         Assert.False(thirdRan);
         Assert.Equal(["001_users"], await LedgerNames(db));

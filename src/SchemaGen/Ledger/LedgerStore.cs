@@ -89,15 +89,10 @@ internal sealed class LedgerStore(LedgerTable table)
         return true;
     }
 
-    public async Task InsertAsync(
-        NpgsqlConnection connection,
-        NpgsqlTransaction? transaction,
-        MigrationDescriptor migration,
-        int executionTimeMs,
-        LedgerStatus status,
-        CancellationToken cancellationToken)
+    /// <summary>Records a migration; run it in the migration's own transaction (applied) or before it starts (running).</summary>
+    public NpgsqlBatchCommand Insert(MigrationDescriptor migration, int executionTimeMs, LedgerStatus status, string? error = null)
     {
-        await using var command = new NpgsqlCommand(Table.Insert, connection, transaction);
+        var command = new NpgsqlBatchCommand(Table.Insert);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = migration.Id });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = migration.Number });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = migration.Checksum });
@@ -105,24 +100,27 @@ internal sealed class LedgerStore(LedgerTable table)
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = executionTimeMs });
         command.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = migration.Transactional });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = FormatStatus(status) });
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        command.Parameters.Add(new NpgsqlParameter<string?> { TypedValue = error });
+        return command;
     }
 
-    public async Task CompleteAsync(NpgsqlConnection connection, MigrationDescriptor migration, int executionTimeMs, CancellationToken cancellationToken)
+    /// <summary>Marks a non-transactional migration recorded as running applied.</summary>
+    public NpgsqlBatchCommand Complete(MigrationDescriptor migration, int executionTimeMs)
     {
-        await using var command = new NpgsqlCommand(Table.Complete, connection);
+        var command = new NpgsqlBatchCommand(Table.Complete);
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = migration.Number });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = executionTimeMs });
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return command;
     }
 
-    public async Task FailAsync(NpgsqlConnection connection, MigrationDescriptor migration, int executionTimeMs, string error, CancellationToken cancellationToken)
+    /// <summary>Marks a non-transactional migration recorded as running failed, with the reason.</summary>
+    public NpgsqlBatchCommand Fail(MigrationDescriptor migration, int executionTimeMs, string error)
     {
-        await using var command = new NpgsqlCommand(Table.Fail, connection);
+        var command = new NpgsqlBatchCommand(Table.Fail);
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = migration.Number });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = executionTimeMs });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = error });
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return command;
     }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)

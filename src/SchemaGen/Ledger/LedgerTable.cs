@@ -35,8 +35,8 @@ internal sealed class LedgerTable
         CreateSchema = $"CREATE SCHEMA IF NOT EXISTS {SqlIdentifier.Quote(schema)}";
 
         Insert = $"""
-            INSERT INTO {QualifiedName} (migration_name, number, checksum, description, execution_time_ms, transactional, status)
-            VALUES ($1, $2, $3, $4, $5, $6, $7)
+            INSERT INTO {QualifiedName} (migration_name, number, checksum, description, execution_time_ms, transactional, status, error)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
             """;
 
         Complete = $"UPDATE {QualifiedName} SET status = 'applied', execution_time_ms = $2, applied_at = CURRENT_TIMESTAMP, error = NULL WHERE number = $1";
@@ -60,7 +60,7 @@ internal sealed class LedgerTable
 
     public string CreateSchema { get; }
 
-    /// <summary>Parameters: name, number, checksum, description, execution_time_ms, transactional, status.</summary>
+    /// <summary>Parameters: name, number, checksum, description, execution_time_ms, transactional, status, error.</summary>
     public string Insert { get; }
 
     /// <summary>Parameters: number, execution_time_ms.</summary>

@@ -54,4 +54,8 @@ internal static partial class MigrationLog
 
     [LoggerMessage(EventId = 1014, Level = LogLevel.Warning, Message = "Checksum of applied migration {MigrationId} differs from this build (database {Recorded}, build {Current}); allowed by options")]
     public static partial void ChecksumMismatchAllowed(ILogger logger, string migrationId, string recorded, string current);
+
+    [LoggerMessage(EventId = 1015, Level = LogLevel.Warning,
+        Message = "{MigrationId} waited longer than lock_timeout for a lock another session holds and was rolled back; retry {Retry} of {Retries} in {DelayMs}ms")]
+    public static partial void RetryingAfterLockTimeout(ILogger logger, string migrationId, int retry, int retries, long delayMs);
 }

@@ -1,0 +1,45 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using SchemaGen.Ledger;
+using SchemaGen.Logging;
+
+namespace SchemaGen.Applying;
+
+/// <summary>One migration about to be applied on the run's connection, with what applying it needs.</summary>
+internal sealed record MigrationStep(
+    NpgsqlConnection Connection, LedgerStore Ledger, MigrationDescriptor Migration, MigrationRunnerOptions Options, ILogger Logger)
+{
+    public long Started { get; } = Stopwatch.GetTimestamp();
+
+    public int ElapsedMs => (int)Math.Min(int.MaxValue, Stopwatch.GetElapsedTime(Started).TotalMilliseconds);
+
+    public MigrationContext NewContext(NpgsqlTransaction? transaction)
+        => new(Migration, Connection, transaction, Options.CommandTimeoutSeconds, Logger);
+
+    /// <summary>The commands as one batch on the run's connection (and transaction, if given).</summary>
+    public NpgsqlBatch Batch(NpgsqlTransaction? transaction, params NpgsqlBatchCommand[] commands)
+    {
+        var batch = new NpgsqlBatch(Connection, transaction);
+        foreach (var command in commands)
+        {
+            batch.BatchCommands.Add(command);
+        }
+
+        return batch;
+    }
+
+    /// <summary>Runs the commands as one batch, in one round trip.</summary>
+    public async Task ExecuteAsync(NpgsqlTransaction? transaction, CancellationToken cancellationToken, params NpgsqlBatchCommand[] commands)
+    {
+        await using var batch = Batch(transaction, commands);
+        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public MigrationFailedException Failure(Exception error, MigrationContext? context, string consequence)
+    {
+        var reason = FailureReason.Describe(error, context, Options);
+        MigrationLog.Failed(Logger, Migration.Id, ElapsedMs, reason, error);
+        return new MigrationFailedException($"Migration {Migration.Id} failed: {reason}. {consequence}", Migration.Id, error);
+    }
+}

@@ -1,0 +1,91 @@
+using Npgsql;
+using SchemaGen.Ledger;
+using SchemaGen.SqlParsing;
+
+namespace SchemaGen.Applying;
+
+/// <summary>
+/// Runs a migration outside a transaction (for <c>CREATE INDEX CONCURRENTLY</c> and its kind): recorded as running
+/// first, then applied, or failed with the reason, so an interrupted one is never mistaken for done.
+/// </summary>
+internal static class NonTransactionalApplier
+{
+    private const string PartlyApplied =
+        "It is not transactional, so part of it may have been applied. The ledger marks it failed and later runs stop at it: " +
+        "check what it changed, finish or undo that by hand, then mark its ledger row applied or delete the row to run it again.";
+
+    private const string ConnectionLost =
+        "The connection to the database was lost while it ran. It is not transactional, so part of it may have been applied; its ledger row " +
+        "stays 'running' and the next run stops at it: check what it changed, finish or undo that by hand, then mark its ledger row applied " +
+        "or delete the row to run it again.";
+
+    public static async Task<MigrationContext> ApplyAsync(MigrationStep step, CancellationToken cancellationToken)
+    {
+        await step.ExecuteAsync(null, cancellationToken, [.. SessionSettings.Reset(), .. SessionSettings.LockTimeout(step.Options.TableLockTimeout, local: false)]).ConfigureAwait(false);
+        await step.ExecuteAsync(null, cancellationToken, step.Ledger.Insert(step.Migration, 0, LedgerStatus.Running)).ConfigureAwait(false);
+
+        var context = step.NewContext(transaction: null);
+        try
+        {
+            await step.Migration.CreateInstance().UpAsync(context, cancellationToken).ConfigureAwait(false);
+            await step.ExecuteAsync(null, cancellationToken, SessionSettings.Reset()).ConfigureAwait(false);
+            await step.ExecuteAsync(null, cancellationToken, step.Ledger.Complete(step.Migration, step.ElapsedMs)).ConfigureAwait(false);
+            return context;
+        }
+        catch (Exception e)
+        {
+            var reason = FailureReason.Describe(e, context, step.Options);
+            await MarkFailedQuietlyAsync(step, reason).ConfigureAwait(false);
+            if (MigrationApplier.IsCancellation(e, cancellationToken))
+            {
+                throw;
+            }
+
+            if (FailureReason.IsConnectionLoss(e, step.Connection))
+            {
+                throw step.Failure(e, context, ConnectionLost);
+            }
+
+            throw step.Failure(e, context, PartlyApplied + await InvalidIndexNoteAsync(step.Connection, context).ConfigureAwait(false));
+        }
+    }
+
+    /// <summary>A failed <c>CREATE INDEX CONCURRENTLY</c> leaves an INVALID index that every write still maintains: say so, and how to drop it.</summary>
+    private static async Task<string> InvalidIndexNoteAsync(NpgsqlConnection connection, MigrationContext context)
+    {
+        if (context.LastFailure?.Statement is not { } statement || ConcurrentIndexBuild.IndexName(statement) is not { } index)
+        {
+            return "";
+        }
+
+        try
+        {
+            await using var command = new NpgsqlCommand("SELECT NOT indisvalid FROM pg_index WHERE indexrelid = to_regclass($1)", connection);
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = index });
+            if (await command.ExecuteScalarAsync(CancellationToken.None).ConfigureAwait(false) is not true)
+            {
+                return "";
+            }
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+        {
+            return "";
+        }
+
+        return $" The index {index} it was building concurrently is left INVALID: queries do not use it but every write still updates it. " +
+               $"Drop it before running the migration again: DROP INDEX CONCURRENTLY IF EXISTS {index};";
+    }
+
+    private static async Task MarkFailedQuietlyAsync(MigrationStep step, string reason)
+    {
+        try
+        {
+            await step.ExecuteAsync(null, CancellationToken.None, SessionSettings.Reset()).ConfigureAwait(false);
+            await step.ExecuteAsync(null, CancellationToken.None, step.Ledger.Fail(step.Migration, step.ElapsedMs, reason)).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+        {
+            // The row stays 'running', which the next run treats as interrupted: just as safe.
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using Npgsql;
+using SchemaGen.SqlParsing;
+
+namespace SchemaGen.Applying;
+
+/// <summary>
+/// Runs a migration's SQL text statement by statement as the server would see it: in a transactional migration as one
+/// batch (one round trip), in a non-transactional one each statement on its own, since <c>CREATE INDEX CONCURRENTLY</c>
+/// and its kind refuse to share a round trip. Records which statement failed.
+/// </summary>
+internal static class SqlExecutor
+{
+    public static async Task<int> ExecuteAsync(MigrationContext context, string sql, CancellationToken cancellationToken)
+    {
+        var statements = SqlStatementSplitter.Split(sql);
+        if (statements.Count == 0)
+        {
+            return 0;
+        }
+
+        if (context.Transaction is null)
+        {
+            return await OneByOneAsync(context, statements, cancellationToken).ConfigureAwait(false);
+        }
+
+        RefuseTransactionControl(statements);
+        return await InOneBatchAsync(context, statements, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<int> InOneBatchAsync(MigrationContext context, List<SqlStatement> statements, CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(context.Connection, context.Transaction) { Timeout = context.CommandTimeoutSeconds };
+        foreach (var statement in statements)
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(statement.Text));
+        }
+
+        try
+        {
+            return await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (NpgsqlException e)
+        {
+            // Npgsql sets a batch command's StatementType when the server completes it: the first one left unset failed.
+            var failed = 0;
+            while (failed < statements.Count - 1 && batch.BatchCommands[failed].StatementType != StatementType.Unknown)
+            {
+                failed++;
+            }
+
+            context.LastFailure = new FailedStatement(e, statements[failed], failed + 1, statements.Count);
+            throw;
+        }
+    }
+
+    private static async Task<int> OneByOneAsync(MigrationContext context, List<SqlStatement> statements, CancellationToken cancellationToken)
+    {
+        var affected = 0;
+        for (var i = 0; i < statements.Count; i++)
+        {
+            // A batch of one: Npgsql would split a command's text itself, at the semicolons of a BEGIN ATOMIC body too.
+            await using var batch = new NpgsqlBatch(context.Connection) { Timeout = context.CommandTimeoutSeconds };
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(statements[i].Text));
+            try
+            {
+                affected += Math.Max(0, await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false));
+            }
+            catch (NpgsqlException e)
+            {
+                context.LastFailure = new FailedStatement(e, statements[i], i + 1, statements.Count);
+                throw;
+            }
+        }
+
+        return affected;
+    }
+
+    /// <summary>Refuses, before anything runs, SQL that would end the transaction the migration shares with its ledger row.</summary>
+    private static void RefuseTransactionControl(List<SqlStatement> statements)
+    {
+        for (var i = 0; i < statements.Count; i++)
+        {
+            if (TransactionControl.Is(statements[i]))
+            {
+                throw new UnsafeMigrationSqlException(
+                    $"statement {i + 1} of {statements.Count} (line {statements[i].Line}): {statements[i].FirstLine} would end the transaction " +
+                    "the migration shares with its ledger row, so part of it could commit without being recorded. Remove it; if parts must commit " +
+                    "separately, make each its own migration, or set Transactional = false");
+            }
+        }
+    }
+}

@@ -1,0 +1,169 @@
+using Npgsql;
+using SchemaGen.Ledger;
+using SchemaGen.Logging;
+
+namespace SchemaGen.Applying;
+
+/// <summary>
+/// Runs a migration and writes its ledger row in one transaction, retrying it when it gave up waiting for a table lock.
+/// Checks, before committing, that the transaction is still the one it opened: SQL that ran <c>COMMIT</c> (or
+/// <c>ROLLBACK</c>, <c>END</c>, <c>COMMIT AND CHAIN</c>) through a raw command broke atomicity, and is reported so.
+/// </summary>
+internal static class TransactionalApplier
+{
+    private const string RolledBack =
+        "It ran in a transaction, so nothing of it was applied; the migrations before it stay applied and none after it ran. Fix it and run again.";
+
+    private const string ConnectionLost =
+        "The connection to the database was lost while it ran, and PostgreSQL rolls back the transaction of a lost connection: nothing of it " +
+        "was applied, the migrations before it stay applied. Run again once the database is reachable.";
+
+    private const string EndedBeforeRecording =
+        "its SQL ended the transaction it runs in (a COMMIT, ROLLBACK, END or COMMIT AND CHAIN run through CreateCommand or Connection)";
+
+    private const string EndedItsTransaction =
+        "It ended the transaction it shares with its ledger row, so it was not applied atomically: what ran before that statement was " +
+        "committed or rolled back by it, and the rest was rolled back. It is recorded as failed " +
+        "and later runs stop at it: check what it changed and finish or undo that by hand, then mark its ledger row applied or delete the row " +
+        "to run it again. Take the transaction control out of it, or set Transactional = false";
+
+    public static async Task<MigrationContext> ApplyAsync(MigrationStep step, CancellationToken cancellationToken)
+    {
+        var delay = step.Options.TableLockRetryDelay;
+        for (var retry = 1; ; retry++)
+        {
+            var context = await TryOnceAsync(step, mayRetry: retry <= step.Options.TableLockRetries, cancellationToken).ConfigureAwait(false);
+            if (context is not null)
+            {
+                return context;
+            }
+
+            MigrationLog.RetryingAfterLockTimeout(step.Logger, step.Migration.Id, retry, step.Options.TableLockRetries, (long)delay.TotalMilliseconds);
+            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            delay *= 2;
+        }
+    }
+
+    /// <returns>The applied migration's context, or null when it failed on lock_timeout and may be retried.</returns>
+    private static async Task<MigrationContext?> TryOnceAsync(MigrationStep step, bool mayRetry, CancellationToken cancellationToken)
+    {
+        await using var transaction = await step.Connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var context = step.NewContext(transaction);
+        long transactionId = 0;
+        try
+        {
+            transactionId = await BeginAsync(step, transaction, cancellationToken).ConfigureAwait(false);
+            await step.Migration.CreateInstance().UpAsync(context, cancellationToken).ConfigureAwait(false);
+            if (!await RecordIfStillOwnTransactionAsync(step, transaction, transactionId, cancellationToken).ConfigureAwait(false))
+            {
+                await RollBackQuietlyAsync(transaction).ConfigureAwait(false);
+                throw await RecordEndedTransactionAsync(step, context, new UnsafeMigrationSqlException(EndedBeforeRecording)).ConfigureAwait(false);
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return context;
+        }
+        catch (Exception e) when (e is not MigrationFailedException)
+        {
+            await RollBackQuietlyAsync(transaction).ConfigureAwait(false);
+            if (MigrationApplier.IsCancellation(e, cancellationToken))
+            {
+                throw;
+            }
+
+            if (FailureReason.IsConnectionLoss(e, step.Connection))
+            {
+                throw step.Failure(e, context, ConnectionLost);
+            }
+
+            if (transactionId != 0 && await CommittedAsync(step.Connection, transactionId).ConfigureAwait(false))
+            {
+                throw await RecordEndedTransactionAsync(step, context, e).ConfigureAwait(false);
+            }
+
+            if (mayRetry && e is PostgresException { SqlState: FailureReason.LockNotAvailable })
+            {
+                return null;
+            }
+
+            throw step.Failure(e, context, RolledBack);
+        }
+    }
+
+    /// <summary>Session defaults, the transaction's lock_timeout, and its id (assigned now, so a later check can tell it is still open).</summary>
+    private static async Task<long> BeginAsync(MigrationStep step, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var batch = step.Batch(transaction, [
+            .. SessionSettings.Reset(),
+            .. SessionSettings.LockTimeout(step.Options.TableLockTimeout, local: true),
+            new NpgsqlBatchCommand("SELECT txid_current()"),
+        ]);
+        return (long)(await batch.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
+    /// <summary>Writes the ledger row in the migration's transaction, unless that transaction is no longer the one opened.</summary>
+    private static async Task<bool> RecordIfStillOwnTransactionAsync(MigrationStep step, NpgsqlTransaction transaction, long transactionId, CancellationToken cancellationToken)
+    {
+        var check = new NpgsqlBatchCommand("SELECT txid_current_if_assigned() IS NOT DISTINCT FROM $1");
+        check.Parameters.Add(new NpgsqlParameter<long> { TypedValue = transactionId });
+        await using var batch = step.Batch(transaction, [check, .. SessionSettings.Reset(), step.Ledger.Insert(step.Migration, step.ElapsedMs, LedgerStatus.Applied)]);
+        try
+        {
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            var same = reader.GetBoolean(0);
+            while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false))
+            {
+            }
+
+            return same;
+        }
+        catch (InvalidOperationException) when (step.Connection.State == System.Data.ConnectionState.Open)
+        {
+            // Npgsql saw the server leave the transaction (a plain COMMIT, ROLLBACK or END) and refuses to use it.
+            return false;
+        }
+    }
+
+    private static async Task<bool> CommittedAsync(NpgsqlConnection connection, long transactionId)
+    {
+        try
+        {
+            await using var command = new NpgsqlCommand("SELECT txid_status($1) = 'committed'", connection);
+            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = transactionId });
+            return await command.ExecuteScalarAsync(CancellationToken.None).ConfigureAwait(false) is true;
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task<MigrationFailedException> RecordEndedTransactionAsync(MigrationStep step, MigrationContext context, Exception error)
+    {
+        var failure = step.Failure(error, context, EndedItsTransaction);
+        try
+        {
+            await step.ExecuteAsync(null, CancellationToken.None, SessionSettings.Reset()).ConfigureAwait(false);
+            await step.ExecuteAsync(null, CancellationToken.None, step.Ledger.Insert(step.Migration, step.ElapsedMs, LedgerStatus.Failed, failure.Message)).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+        {
+            // Not recorded: the message still says what happened.
+        }
+
+        return failure;
+    }
+
+    private static async Task RollBackQuietlyAsync(NpgsqlTransaction transaction)
+    {
+        try
+        {
+            await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+        {
+            // The connection is gone, or the migration's own SQL ended the transaction already.
+        }
+    }
+}

@@ -1,0 +1,113 @@
+using Npgsql;
+using static SchemaGen.Tests.TestMigrations;
+
+namespace SchemaGen.Tests;
+
+/// <summary>How long a migration may run, and how long it may wait for a lock the application holds.</summary>
+public class TimeoutTests
+{
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Migrations_are_not_cut_off_by_the_data_sources_command_timeout(bool transactional)
+    {
+        var connectionString = await TestDatabase.CreateConnectionStringAsync();
+        await using var db = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 1 }.ConnectionString);
+
+        var report = await new MigrationRunner(db, [Sql(1, "slow", "SELECT pg_sleep(2.5)", transactional)]).RunAsync();
+
+        Assert.Equal(["001_slow"], report.Applied.Select(a => a.Migration.Id));
+    }
+
+    [Theory]
+    [InlineData(true, "It ran in a transaction, so nothing of it was applied")]
+    [InlineData(false, "It is not transactional, so part of it may have been applied")]
+    public async Task CommandTimeout_stops_a_long_statement_and_the_error_says_it_timed_out_and_which_option(bool transactional, string consequence)
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var options = new MigrationRunnerOptions { CommandTimeout = TimeSpan.FromSeconds(1) };
+        var migrations = new[] { Sql(1, "slow", "CREATE TABLE before_sleep (id int);\nSELECT pg_sleep(30)", transactional) };
+
+        var error = await Assert.ThrowsAsync<MigrationFailedException>(() => new MigrationRunner(db, migrations, options).RunAsync());
+
+        Assert.StartsWith(
+            "Migration 001_slow failed: a statement timed out after 1 s, the limit MigrationRunnerOptions.CommandTimeout sets; raise it or set it to null for none " +
+            "in statement 2 of 2 (line 2): SELECT pg_sleep(30). ",
+            error.Message);
+        Assert.Contains(consequence, error.Message);
+        var expectedStatus = transactional ? null : "failed";
+        Assert.Equal(expectedStatus, await db.ScalarAsync<string>("SELECT status FROM schema_migrations WHERE number = 1"));
+    }
+
+    [Fact]
+    public async Task Each_migration_runs_with_the_configured_lock_timeout()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var seen = new List<string>();
+        Func<MigrationContext, CancellationToken, Task> record = async (context, ct) =>
+        {
+            await using var command = context.CreateCommand("SHOW lock_timeout");
+            seen.Add((string)(await command.ExecuteScalarAsync(ct))!);
+        };
+
+        await new MigrationRunner(db, [Custom(1, "default", record), Custom(2, "non_transactional", record, transactional: false)]).RunAsync();
+        await new MigrationRunner(db, [Custom(1, "default", record), Custom(2, "non_transactional", record, transactional: false), Custom(3, "custom", record)],
+            new MigrationRunnerOptions { TableLockTimeout = TimeSpan.FromMilliseconds(750) }).RunAsync();
+        await new MigrationRunner(db, [Custom(1, "default", record), Custom(2, "non_transactional", record, transactional: false), Custom(3, "custom", record), Custom(4, "none", record)],
+            new MigrationRunnerOptions { TableLockTimeout = null }).RunAsync();
+
+        Assert.Equal(["5s", "5s", "750ms", "0"], seen);
+    }
+
+    [Fact]
+    public async Task A_migration_blocked_by_a_table_lock_gives_up_is_retried_and_then_fails_with_the_option_named()
+    {
+        var connectionString = await TestDatabase.CreateConnectionStringAsync();
+        await using var db = NpgsqlDataSource.Create(connectionString);
+        await db.ExecuteAsync("CREATE TABLE busy (id int)");
+        await using var reader = await HoldTableAsync(connectionString, "busy");
+        var logger = new CapturingLogger();
+        var options = new MigrationRunnerOptions { TableLockTimeout = TimeSpan.FromMilliseconds(100), TableLockRetries = 2, TableLockRetryDelay = TimeSpan.FromMilliseconds(50) };
+        var migrations = new[] { Sql(1, "alter_busy", "ALTER TABLE busy ADD COLUMN note text") };
+
+        var error = await Assert.ThrowsAsync<MigrationFailedException>(() => new MigrationRunner(db, migrations, options, logger).RunAsync());
+
+        Assert.Equal("55P03", error.SqlState);
+        Assert.Contains("waited longer than MigrationRunnerOptions.TableLockTimeout (0.1 s) for a lock another session holds", error.Message);
+        Assert.Contains("nothing of it was applied", error.Message);
+        Assert.Equal(
+            ["001_alter_busy waited longer than lock_timeout for a lock another session holds and was rolled back; retry 1 of 2 in 50ms",
+             "001_alter_busy waited longer than lock_timeout for a lock another session holds and was rolled back; retry 2 of 2 in 100ms"],
+            logger.Messages.Where(m => m.Contains("retry", StringComparison.Ordinal)));
+        Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM schema_migrations"));
+    }
+
+    [Fact]
+    public async Task A_retry_after_the_application_lets_go_of_the_table_applies_the_migration()
+    {
+        var connectionString = await TestDatabase.CreateConnectionStringAsync();
+        await using var db = NpgsqlDataSource.Create(connectionString);
+        await db.ExecuteAsync("CREATE TABLE busy (id int)");
+        var reader = await HoldTableAsync(connectionString, "busy");
+        var logger = new CapturingLogger();
+        var options = new MigrationRunnerOptions { TableLockTimeout = TimeSpan.FromMilliseconds(100), TableLockRetries = 10, TableLockRetryDelay = TimeSpan.FromMilliseconds(100) };
+        var release = Task.Delay(400).ContinueWith(_ => reader.DisposeAsync().AsTask()).Unwrap();
+
+        var report = await new MigrationRunner(db, [Sql(1, "alter_busy", "ALTER TABLE busy ADD COLUMN note text")], options, logger).RunAsync();
+        await release;
+
+        Assert.Single(report.Applied);
+        Assert.Contains(logger.Messages, m => m.StartsWith("001_alter_busy waited longer than lock_timeout", StringComparison.Ordinal));
+        Assert.Equal(1L, await db.ScalarAsync<long>("SELECT count(*) FROM information_schema.columns WHERE table_name = 'busy' AND column_name = 'note'"));
+    }
+
+    /// <summary>An application transaction that has read the table and keeps its ACCESS SHARE lock until disposed.</summary>
+    private static async Task<NpgsqlConnection> HoldTableAsync(string connectionString, string table)
+    {
+        var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"BEGIN; SELECT count(*) FROM {table}", connection);
+        await command.ExecuteNonQueryAsync();
+        return connection;
+    }
+}
