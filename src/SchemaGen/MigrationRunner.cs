@@ -54,8 +54,9 @@ public sealed class MigrationRunner
         MigrationLog.Starting(_logger);
         MigrationLog.Banner(_logger, MigrationLog.Rule);
 
-        await using var connection = await ConnectionOpener.OpenAsync(_dataSource, _options, _logger, cancellationToken).ConfigureAwait(false);
-        var digest = await _ledger.TryReadDigestAsync(connection, cancellationToken).ConfigureAwait(false);
+        var (connection, digest) = await ConnectionOpener.OpenAsync(
+            _dataSource, _options, _logger, open => _ledger.TryReadDigestAsync(open, cancellationToken), cancellationToken).ConfigureAwait(false);
+        await using var _ = connection.ConfigureAwait(false);
         if (digest == _expectedDigest)
         {
             return AllAppliedAsRecorded(started);
@@ -96,16 +97,17 @@ public sealed class MigrationRunner
         }
         finally
         {
-            await MigrationLock.ReleaseAsync(connection, key).ConfigureAwait(false);
+            await MigrationLock.ReleaseAsync(connection, key, _logger).ConfigureAwait(false);
         }
     }
 
     /// <summary>Every migration this build has or the database recorded, with where it stands. Applies nothing and takes no lock.</summary>
     public async Task<IReadOnlyList<MigrationStatus>> GetStatusAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await ConnectionOpener.OpenAsync(_dataSource, _options, _logger, cancellationToken).ConfigureAwait(false);
-        var ledger = await _ledger.TryReadAsync(connection, cancellationToken).ConfigureAwait(false) ?? [];
-        return MigrationStatusReader.Combine(_migrations, ledger);
+        var (connection, ledger) = await ConnectionOpener.OpenAsync(
+            _dataSource, _options, _logger, open => _ledger.TryReadAsync(open, cancellationToken), cancellationToken).ConfigureAwait(false);
+        await using var _ = connection.ConfigureAwait(false);
+        return MigrationStatusReader.Combine(_migrations, ledger ?? []);
     }
 
     private async Task<MigrationRunReport> ApplyUnderLockAsync(NpgsqlConnection connection, long started, CancellationToken cancellationToken)

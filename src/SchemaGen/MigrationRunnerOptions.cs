@@ -53,6 +53,18 @@ public sealed class MigrationRunnerOptions
     /// <summary>The wait before the first retry after a lock timeout; it doubles for each one after. Default 1 s.</summary>
     public TimeSpan TableLockRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// PostgreSQL cuts identifiers at 63 bytes without an error: two long names would then share a ledger table but not a lock.
+    /// </summary>
+    private static void EnsureIdentifierFits(string name, string option)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetByteCount(name);
+        if (bytes > 63)
+        {
+            throw new ArgumentException($"'{name}' is {bytes} bytes long, but PostgreSQL cuts identifiers at 63 bytes; choose a shorter {option}.", option);
+        }
+    }
+
     /// <summary>Npgsql's <c>CommandTimeout</c> for migration statements, in whole seconds; 0 is none.</summary>
     internal int CommandTimeoutSeconds => CommandTimeout is { } timeout ? (int)Math.Ceiling(timeout.TotalSeconds) : 0;
 
@@ -60,6 +72,13 @@ public sealed class MigrationRunnerOptions
     {
         ArgumentException.ThrowIfNullOrEmpty(Schema, nameof(Schema));
         ArgumentException.ThrowIfNullOrEmpty(TableName, nameof(TableName));
+        EnsureIdentifierFits(Schema, nameof(Schema));
+        EnsureIdentifierFits(TableName, nameof(TableName));
+        if (Schema is "pg_catalog" or "information_schema" || Schema.StartsWith("pg_", StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"The ledger cannot live in the system schema '{Schema}'; use an application schema such as 'public'.", nameof(Schema));
+        }
+
         ArgumentOutOfRangeException.ThrowIfLessThan(ConnectAttempts, 1, nameof(ConnectAttempts));
         ArgumentOutOfRangeException.ThrowIfLessThan(LockTimeout, TimeSpan.Zero, nameof(LockTimeout));
         ArgumentOutOfRangeException.ThrowIfLessThan(ConnectRetryDelay, TimeSpan.Zero, nameof(ConnectRetryDelay));

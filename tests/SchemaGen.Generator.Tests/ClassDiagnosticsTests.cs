@@ -120,4 +120,18 @@ public class ClassDiagnosticsTests
     public Task Null_name_is_reported_as_empty() => AnalyzerAsync(
         File(Migration("""{|#0:Migration(1, null!)|}""", "Users")),
         Diagnostic(SG0005, 0).WithArguments("Users", "the name is empty; give it a snake_case name such as 'audit_log'"));
+
+    [Fact]
+    public Task SG0005_name_too_long_for_the_ledger() => AnalyzerAsync(
+        File(Migration($$"""{|#0:Migration(1, "{{new string('a', 241)}}")|}""", "Users")),
+        Diagnostic(SG0005, 0).WithArguments("Users", "it is 241 characters long, but the ledger keeps ids (number, '_', name) of at most 255 characters; shorten it to 240 or fewer"));
+
+    [Fact]
+    public Task SG0005_longest_name_the_ledger_keeps_is_fine() => AnalyzerAsync(
+        File(Migration($$"""Migration(1, "{{new string('a', 240)}}")""", "Users")));
+
+    [Fact]
+    public Task SG0006_description_with_a_nul_character() => AnalyzerAsync(
+        File(Migration("""{|#0:Migration(1, "users", Description = "Add\0users")|}""", "Users")),
+        Diagnostic(SG0006, 0).WithArguments("Users"));
 }

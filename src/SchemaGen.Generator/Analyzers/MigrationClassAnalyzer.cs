@@ -7,14 +7,15 @@ using SchemaGen.Generator.Validate;
 
 namespace SchemaGen.Generator.Analyzers
 {
-    /// <summary>Checks each <c>[Migration]</c> class on its own: number below 1, a class that cannot be a migration, a bad name.</summary>
+    /// <summary>Checks each <c>[Migration]</c> class on its own: number below 1, a class that cannot be a migration, a bad name or description.</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class MigrationClassAnalyzer : DiagnosticAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             DiagnosticDescriptors.NumberBelowOne,
             DiagnosticDescriptors.NotAMigrationClass,
-            DiagnosticDescriptors.InvalidName);
+            DiagnosticDescriptors.InvalidName,
+            DiagnosticDescriptors.InvalidDescription);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -58,6 +59,11 @@ namespace SchemaGen.Generator.Analyzers
             if (nameProblem is not null)
             {
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidName, location, type.Name, nameProblem));
+            }
+
+            if (values.Description.IndexOf('\0') >= 0)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidDescription, location, type.Name));
             }
         }
     }

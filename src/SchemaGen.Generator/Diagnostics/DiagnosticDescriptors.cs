@@ -41,6 +41,12 @@ namespace SchemaGen.Generator.Diagnostics
             "Migration '{0}' has an invalid name: {1}",
             RegistryCategory);
 
+        public static readonly DiagnosticDescriptor InvalidDescription = Error(
+            "SG0006",
+            "Invalid migration description",
+            "Migration '{0}' has a description with a NUL character, which PostgreSQL cannot store in the ledger; remove it",
+            UsageCategory);
+
         public static readonly DiagnosticDescriptor RecordedMigrationEdited = Warning(
             "SG0101",
             "A recorded migration was edited",
@@ -115,6 +121,7 @@ namespace SchemaGen.Generator.Diagnostics
                 case "SG0003": return NumberBelowOne;
                 case "SG0004": return NotAMigrationClass;
                 case "SG0005": return InvalidName;
+                case "SG0006": return InvalidDescription;
                 default: return null;
             }
         }

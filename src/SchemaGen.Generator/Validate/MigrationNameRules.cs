@@ -5,6 +5,9 @@ namespace SchemaGen.Generator.Validate
     /// <summary>Migration names are snake_case: <c>^[a-z][a-z0-9_]*$</c>.</summary>
     internal static class MigrationNameRules
     {
+        /// <summary>The ledger's <c>migration_name</c> is <c>varchar(255)</c>: room for a 10-digit number, '_' and the name, with a margin.</summary>
+        private const int LongestName = 240;
+
         /// <summary>Returns why the name is invalid, with a suggested fix, or null when it is valid.</summary>
         public static string? FindProblem(string name)
         {
@@ -15,7 +18,9 @@ namespace SchemaGen.Generator.Validate
 
             if (IsSnakeCase(name))
             {
-                return null;
+                return name.Length > LongestName
+                    ? $"it is {name.Length} characters long, but the ledger keeps ids (number, '_', name) of at most 255 characters; shorten it to {LongestName} or fewer"
+                    : null;
             }
 
             var suggestion = ToSnakeCase(name);

@@ -40,7 +40,8 @@ internal static class MigrationLock
                 throw new MigrationLockTimeoutException(
                     $"Another process has held the migration lock (advisory lock {key}) for more than {timeout.TotalSeconds:0.#} s. " +
                     "It is probably still migrating: wait for it, or raise MigrationRunnerOptions.LockTimeout. " +
-                    $"To see who holds it: SELECT pid, application_name, client_addr FROM pg_locks JOIN pg_stat_activity USING (pid) WHERE locktype = 'advisory' AND objid = {(uint)key} AND classid = {(uint)(key >> 32)}.");
+                    $"To see who holds it: SELECT pid, application_name, client_addr FROM pg_locks JOIN pg_stat_activity USING (pid) WHERE locktype = 'advisory' " +
+                    $"AND pg_locks.database = (SELECT oid FROM pg_database WHERE datname = current_database()) AND objid = {(uint)key} AND classid = {(uint)(key >> 32)}.");
             }
 
             if (!logged)
@@ -60,8 +61,11 @@ internal static class MigrationLock
         return true;
     }
 
-    /// <summary>Releases the lock. A broken connection's session is gone and its lock with it: that is not an error to raise over the real one.</summary>
-    public static async Task ReleaseAsync(NpgsqlConnection connection, long key)
+    /// <summary>
+    /// Releases the lock. A broken connection's session is gone and its lock with it: that is not an error to raise over the real one.
+    /// A release that finds no lock held means the session changed under the runner (a transaction-mode pooler): logged as a warning.
+    /// </summary>
+    public static async Task ReleaseAsync(NpgsqlConnection connection, long key, ILogger logger)
     {
         if (connection.State != System.Data.ConnectionState.Open)
         {
@@ -72,7 +76,10 @@ internal static class MigrationLock
         {
             await using var command = new NpgsqlCommand("SELECT pg_advisory_unlock($1)", connection);
             command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = key });
-            await command.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
+            if (await command.ExecuteScalarAsync(CancellationToken.None).ConfigureAwait(false) is false)
+            {
+                MigrationLog.LockNotHeldAtRelease(logger, key);
+            }
         }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
         {

@@ -6,6 +6,7 @@ namespace SchemaGen.Ledger;
 internal sealed class LedgerStore(LedgerTable table)
 {
     private const string UndefinedTable = "42P01";
+    private const string UndefinedColumn = "42703";
 
     public LedgerTable Table { get; } = table;
 
@@ -36,6 +37,10 @@ internal sealed class LedgerStore(LedgerTable table)
         {
             return null;
         }
+        catch (PostgresException e) when (e.SqlState == UndefinedColumn)
+        {
+            throw await NotALedgerAsync(connection, e, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     public async Task<IReadOnlyList<LedgerRow>> ReadAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
@@ -45,11 +50,20 @@ internal sealed class LedgerStore(LedgerTable table)
         var rows = new List<LedgerRow>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
+            for (var column = 0; column <= 4; column++)
+            {
+                if (reader.IsDBNull(column))
+                {
+                    throw Tampered(reader, $"its {reader.GetName(column)} is NULL");
+                }
+            }
+
+            var status = reader.GetString(3);
             rows.Add(new LedgerRow(
                 reader.GetInt32(0),
                 reader.GetString(1),
                 reader.GetString(2),
-                ParseStatus(reader.GetString(3)),
+                ParseStatus(status) ?? throw Tampered(reader, $"its status '{status}' is none of applied, running, failed"),
                 reader.GetFieldValue<DateTimeOffset>(4),
                 reader.IsDBNull(5) ? null : reader.GetInt32(5),
                 reader.IsDBNull(6) ? null : reader.GetString(6)));
@@ -63,21 +77,29 @@ internal sealed class LedgerStore(LedgerTable table)
     public async Task<bool> EnsureCreatedAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         await using var probe = new NpgsqlCommand(
-            "SELECT to_regclass($1) IS NOT NULL, EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $2)",
+            "SELECT (SELECT relkind::text FROM pg_class WHERE oid = to_regclass($1)), EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $2)",
             connection);
         probe.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Table.QualifiedName });
         probe.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Table.Schema });
-        bool tableExists, schemaExists;
+        string? kind;
+        bool schemaExists;
         await using (var reader = await probe.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-            tableExists = reader.GetBoolean(0);
+            kind = reader.IsDBNull(0) ? null : reader.GetString(0);
             schemaExists = reader.GetBoolean(1);
         }
 
-        if (tableExists)
+        if (kind is "r" or "p")
         {
             return false;
+        }
+
+        if (kind is not null)
+        {
+            throw new MigrationValidationException(
+                $"{Table.QualifiedName} is not a table (pg_class.relkind '{kind}': a view, sequence, index or foreign table), so it cannot be the ledger. " +
+                "Set MigrationRunnerOptions.TableName (or Schema) to a name that is free or names the ledger table.");
         }
 
         if (!schemaExists)
@@ -123,18 +145,49 @@ internal sealed class LedgerStore(LedgerTable table)
         return command;
     }
 
+    /// <summary>Something else has the ledger's name: another tool's table, an older shape, a view. Names what was found.</summary>
+    private async Task<MigrationValidationException> NotALedgerAsync(NpgsqlConnection connection, PostgresException error, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT c.relkind::text, string_agg(a.attname::text, ', ' ORDER BY a.attnum)
+            FROM pg_class c LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+            WHERE c.oid = to_regclass($1) GROUP BY c.relkind
+            """,
+            connection);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Table.QualifiedName });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var found = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var kind = found ? reader.GetString(0) : "?";
+        var columns = found && !reader.IsDBNull(1) ? reader.GetString(1) : "none";
+        var what = kind is "r" or "p" ? "a table" : $"not a table (pg_class.relkind '{kind}': a view, sequence, index or foreign table)";
+        return new MigrationValidationException(
+            $"{Table.QualifiedName} is {what} with the columns ({columns}), not a SchemaGen ledger ({error.MessageText}). " +
+            "If it belongs to another tool or an older system, set MigrationRunnerOptions.TableName (or Schema) to a free name for SchemaGen's ledger; nothing was applied.");
+    }
+
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private static LedgerStatus ParseStatus(string status) => status switch
+    private static LedgerStatus? ParseStatus(string status) => status switch
     {
         "applied" => LedgerStatus.Applied,
         "running" => LedgerStatus.Running,
-        _ => LedgerStatus.Failed,
+        "failed" => LedgerStatus.Failed,
+        _ => null,
     };
+
+    private MigrationValidationException Tampered(NpgsqlDataReader reader, string problem)
+    {
+        var name = reader.IsDBNull(1) ? null : reader.GetString(1);
+        return new MigrationValidationException(
+            $"Ledger row id {reader.GetInt32(7).ToString(System.Globalization.CultureInfo.InvariantCulture)} of {Table.QualifiedName} " +
+            $"({name ?? "no migration name"}) was edited by hand: {problem}. Correct the row or delete it; nothing was applied.",
+            name);
+    }
 
     private static string FormatStatus(LedgerStatus status) => status switch
     {

@@ -10,7 +10,7 @@ internal sealed class LedgerTable
         QualifiedName = SqlIdentifier.Quote(schema) + "." + SqlIdentifier.Quote(table);
 
         SelectAll = $"""
-            SELECT number, migration_name, checksum, status, applied_at, execution_time_ms, error
+            SELECT number, migration_name, checksum, status, applied_at, execution_time_ms, error, id
             FROM {QualifiedName} ORDER BY number
             """;
 

@@ -58,4 +58,8 @@ internal static partial class MigrationLog
     [LoggerMessage(EventId = 1015, Level = LogLevel.Warning,
         Message = "{MigrationId} waited longer than lock_timeout for a lock another session holds and was rolled back; retry {Retry} of {Retries} in {DelayMs}ms")]
     public static partial void RetryingAfterLockTimeout(ILogger logger, string migrationId, int retry, int retries, long delayMs);
+
+    [LoggerMessage(EventId = 1016, Level = LogLevel.Warning,
+        Message = "The migration lock (advisory lock {Key}) was not held when released: the session changed under the runner, as behind a connection pooler in transaction mode. Connect the runner directly or through a session-mode pool")]
+    public static partial void LockNotHeldAtRelease(ILogger logger, long key);
 }

@@ -88,9 +88,9 @@ internal static class MigrationPlanner
     private static MigrationValidationException Incomplete(LedgerRow row, LedgerTable table)
     {
         var number = row.Number.ToString(CultureInfo.InvariantCulture);
-        var what = row.Status == LedgerStatus.Failed ? $"failed: {row.Error}" : "was interrupted";
+        var what = row.Status == LedgerStatus.Failed ? $"failed: {row.Error}" : "it was interrupted while running";
         return new MigrationValidationException(
-            $"Migration {row.MigrationName} did not complete in an earlier run ({what}). It is not transactional, so part of it may be in the database, " +
+            $"Migration {row.MigrationName} did not complete in an earlier run ({what}). Part of it may be in the database, " +
             "and no later migration runs until it is resolved. Check what it changed and finish or undo that by hand; then either mark it applied " +
             $"(UPDATE {table.QualifiedName} SET status = 'applied' WHERE number = {number}) or delete its row to run it again " +
             $"(DELETE FROM {table.QualifiedName} WHERE number = {number}).",

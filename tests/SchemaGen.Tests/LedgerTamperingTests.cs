@@ -1,0 +1,65 @@
+using static SchemaGen.Tests.TestMigrations;
+
+namespace SchemaGen.Tests;
+
+/// <summary>A ledger edited by hand, or something else in its place, gives a documented error that says what is wrong.</summary>
+public class LedgerTamperingTests
+{
+    [Theory]
+    [InlineData("ALTER COLUMN checksum DROP NOT NULL", "checksum = NULL", "its checksum is NULL")]
+    [InlineData("ALTER COLUMN applied_at DROP NOT NULL", "applied_at = NULL", "its applied_at is NULL")]
+    [InlineData("DROP CONSTRAINT schema_migrations_status_check", "status = 'skipped'", "its status 'skipped' is none of applied, running, failed")]
+    public async Task A_row_edited_by_hand_is_named_with_what_is_wrong(string loosen, string edit, string problem)
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await new MigrationRunner(db, Tables(2)).RunAsync();
+        await db.ExecuteAsync($"ALTER TABLE schema_migrations {loosen}; UPDATE schema_migrations SET {edit} WHERE number = 2");
+
+        var error = await Assert.ThrowsAsync<MigrationValidationException>(() => new MigrationRunner(db, Tables(3)).RunAsync());
+
+        Assert.Matches($"^Ledger row id \\d+ of \"public\".\"schema_migrations\" \\(002_table_2\\) was edited by hand: {System.Text.RegularExpressions.Regex.Escape(problem)}\\. ", error.Message);
+        Assert.Equal("002_table_2", error.MigrationId);
+        Assert.Null(await db.ScalarAsync<string>("SELECT to_regclass('t3')::text"));
+    }
+
+    [Fact]
+    public async Task A_view_in_the_ledgers_place_is_refused()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await db.ExecuteAsync("CREATE VIEW schema_migrations AS SELECT 1 AS number");
+
+        var error = await Assert.ThrowsAsync<MigrationValidationException>(() => new MigrationRunner(db, Tables(1)).RunAsync());
+
+        Assert.StartsWith("\"public\".\"schema_migrations\" is not a table (pg_class.relkind 'v': a view, sequence, index or foreign table) with the columns (number), not a SchemaGen ledger", error.Message);
+    }
+
+    [Fact]
+    public async Task Another_tools_table_with_the_ledgers_name_is_refused_naming_its_columns()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await db.ExecuteAsync("CREATE TABLE schema_migrations (version bigint PRIMARY KEY, dirty boolean NOT NULL); INSERT INTO schema_migrations VALUES (3, false)");
+
+        var error = await Assert.ThrowsAsync<MigrationValidationException>(() => new MigrationRunner(db, Tables(1)).RunAsync());
+
+        Assert.StartsWith("\"public\".\"schema_migrations\" is a table with the columns (version, dirty), not a SchemaGen ledger", error.Message);
+        Assert.Contains("set MigrationRunnerOptions.TableName (or Schema) to a free name", error.Message);
+        await new MigrationRunner(db, Tables(1), new MigrationRunnerOptions { TableName = "schemagen_migrations" }).RunAsync();
+        Assert.NotNull(await db.ScalarAsync<string>("SELECT to_regclass('t1')::text"));
+    }
+
+    [Theory]
+    [InlineData("Schema", "pg_catalog", "The ledger cannot live in the system schema 'pg_catalog'")]
+    [InlineData("Schema", "information_schema", "The ledger cannot live in the system schema 'information_schema'")]
+    [InlineData("TableName", "a_table_name_that_is_far_too_long_for_postgresql_to_keep_whole_x", "is 64 bytes long, but PostgreSQL cuts identifiers at 63 bytes")]
+    [InlineData("Schema", "schéma_with_accents_is_counted_in_bytes_not_characters_abcdefghi", "bytes long, but PostgreSQL cuts identifiers at 63 bytes")]
+    public async Task Ledger_names_postgresql_would_cut_or_refuse_are_rejected_up_front(string option, string value, string message)
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var options = option == "Schema" ? new MigrationRunnerOptions { Schema = value } : new MigrationRunnerOptions { TableName = value };
+
+        var error = Assert.Throws<ArgumentException>(() => new MigrationRunner(db, Tables(1), options));
+
+        Assert.Contains(message, error.Message);
+        Assert.Equal(option, error.ParamName);
+    }
+}
