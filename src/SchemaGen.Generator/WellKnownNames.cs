@@ -6,6 +6,7 @@ namespace SchemaGen.Generator
         public const string MigrationAttribute = "SchemaGen.MigrationAttribute";
         public const string MigrationBase = "SchemaGen.Migration";
         public const string MigrationDescriptor = "SchemaGen.MigrationDescriptor";
+        public const string MigrationContext = "SchemaGen.MigrationContext";
         public const string GeneratedNamespace = "SchemaGen.Generated";
         public const string RegistryClass = "MigrationRegistry";
         public const string RegistryHintName = "SchemaGen.MigrationRegistry.g.cs";

@@ -83,6 +83,7 @@ internal static class Verify
     public static DiagnosticDescriptor SG0004 => DiagnosticDescriptors.NotAMigrationClass;
     public static DiagnosticDescriptor SG0005 => DiagnosticDescriptors.InvalidName;
     public static DiagnosticDescriptor SG0006 => DiagnosticDescriptors.InvalidDescription;
+    public static DiagnosticDescriptor SG0301 => DiagnosticDescriptors.TransactionControlInTransaction;
     public static DiagnosticDescriptor SG0101 => DiagnosticDescriptors.RecordedMigrationEdited;
     public static DiagnosticDescriptor SG0102 => DiagnosticDescriptors.RecordedMigrationGone;
     public static DiagnosticDescriptor SG0103 => DiagnosticDescriptors.RecordedNumberRenamed;

@@ -10,6 +10,7 @@ namespace SchemaGen.Generator.Diagnostics
         private const string UsageCategory = "SchemaGen.Usage";
         private const string LockFileCategory = "SchemaGen.LockFile";
         private const string ModelCategory = "SchemaGen.Model";
+        private const string SqlCategory = "SchemaGen.Sql";
 
         public static readonly DiagnosticDescriptor DuplicateNumber = Error(
             "SG0001",
@@ -111,6 +112,12 @@ namespace SchemaGen.Generator.Diagnostics
             "Index name '{0}' is used on both '{1}' and '{2}', but index names are unique within a schema; rename one of them",
             ModelCategory,
             WellKnownDiagnosticTags.CompilationEnd);
+
+        public static readonly DiagnosticDescriptor TransactionControlInTransaction = Error(
+            "SG0301",
+            "Transaction control in a transactional migration",
+            "'{0}' would end the transaction that '{1}' shares with its ledger row, so part of it could commit unrecorded (the runner refuses it); remove it, or make each part its own migration or set Transactional = false",
+            SqlCategory);
 
         public static DiagnosticDescriptor? Find(string id)
         {
