@@ -112,7 +112,7 @@ public sealed class MigrationRunner
 
     private async Task<MigrationRunReport> ApplyUnderLockAsync(NpgsqlConnection connection, long started, CancellationToken cancellationToken)
     {
-        var created = await _ledger.EnsureCreatedAsync(connection, cancellationToken).ConfigureAwait(false);
+        var created = await _ledger.EnsureCreatedAsync(connection, _migrations, _logger, cancellationToken).ConfigureAwait(false);
         if (created)
         {
             MigrationLog.CreatingLedger(_logger, _options.TableName);

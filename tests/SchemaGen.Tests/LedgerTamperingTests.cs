@@ -62,4 +62,31 @@ public class LedgerTamperingTests
         Assert.Contains(message, error.Message);
         Assert.Equal(option, error.ParamName);
     }
+
+    [Fact]
+    public async Task The_original_systems_tracking_table_is_adopted_in_place_and_its_migrations_are_not_run_again()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await db.ExecuteAsync("""
+            CREATE TABLE audit_logs (id serial PRIMARY KEY);
+            CREATE TABLE schema_migrations (
+                id SERIAL PRIMARY KEY,
+                migration_name VARCHAR(255) UNIQUE NOT NULL,
+                applied_at TIMESTAMP WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP,
+                description TEXT,
+                execution_time_ms INTEGER);
+            INSERT INTO schema_migrations (migration_name, description, execution_time_ms)
+            VALUES ('001_audit_log', 'Add audit_logs table', 67)
+            """);
+        var migrations = new[] { Sql(1, "audit_log", "CREATE TABLE audit_logs (id serial PRIMARY KEY)"), Sql(2, "next", "CREATE TABLE next (id int)") };
+        var logger = new CapturingLogger();
+
+        var report = await new MigrationRunner(db, migrations, logger: logger).RunAsync();
+        var second = await new MigrationRunner(db, migrations).RunAsync();
+
+        Assert.Equal(["002_next"], report.Applied.Select(a => a.Migration.Id));
+        Assert.Empty(second.Applied);
+        Assert.Contains($"Adopting recorded migration 001_audit_log into the ledger with checksum {migrations[0].Checksum}", logger.Messages);
+        Assert.Equal($"1:{migrations[0].Checksum}:applied:67", await db.ScalarAsync<string>("SELECT number || ':' || checksum || ':' || status || ':' || execution_time_ms FROM schema_migrations WHERE migration_name = '001_audit_log'"));
+    }
 }

@@ -39,7 +39,8 @@ internal sealed class LedgerStore(LedgerTable table)
         }
         catch (PostgresException e) when (e.SqlState == UndefinedColumn)
         {
-            throw await NotALedgerAsync(connection, e, cancellationToken).ConfigureAwait(false);
+            var (kind, columns) = await ReadShapeAsync(connection, cancellationToken).ConfigureAwait(false);
+            return kind == "r" && columns == LegacyLedger.Columns ? null : throw NotALedger(kind, columns, e);
         }
     }
 
@@ -74,7 +75,8 @@ internal sealed class LedgerStore(LedgerTable table)
 
     /// <summary>Creates the schema (only when missing, so no CREATE privilege on the database is needed otherwise) and the table.</summary>
     /// <returns>Whether the table was created.</returns>
-    public async Task<bool> EnsureCreatedAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    public async Task<bool> EnsureCreatedAsync(
+        NpgsqlConnection connection, IReadOnlyList<MigrationDescriptor> migrations, Microsoft.Extensions.Logging.ILogger logger, CancellationToken cancellationToken)
     {
         await using var probe = new NpgsqlCommand(
             "SELECT (SELECT relkind::text FROM pg_class WHERE oid = to_regclass($1)), EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $2)",
@@ -92,6 +94,11 @@ internal sealed class LedgerStore(LedgerTable table)
 
         if (kind is "r" or "p")
         {
+            if ((await ReadShapeAsync(connection, cancellationToken).ConfigureAwait(false)).Columns == LegacyLedger.Columns)
+            {
+                await LegacyLedger.UpgradeAsync(connection, Table, migrations, logger, cancellationToken).ConfigureAwait(false);
+            }
+
             return false;
         }
 
@@ -145,8 +152,8 @@ internal sealed class LedgerStore(LedgerTable table)
         return command;
     }
 
-    /// <summary>Something else has the ledger's name: another tool's table, an older shape, a view. Names what was found.</summary>
-    private async Task<MigrationValidationException> NotALedgerAsync(NpgsqlConnection connection, PostgresException error, CancellationToken cancellationToken)
+    /// <summary>The relation's kind and its columns in order, as "a, b, c".</summary>
+    private async Task<(string Kind, string Columns)> ReadShapeAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
             """
@@ -158,8 +165,12 @@ internal sealed class LedgerStore(LedgerTable table)
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Table.QualifiedName });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var found = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        var kind = found ? reader.GetString(0) : "?";
-        var columns = found && !reader.IsDBNull(1) ? reader.GetString(1) : "none";
+        return (found ? reader.GetString(0) : "?", found && !reader.IsDBNull(1) ? reader.GetString(1) : "none");
+    }
+
+    /// <summary>Something else has the ledger's name: another tool's table, a view. Names what was found.</summary>
+    private MigrationValidationException NotALedger(string kind, string columns, PostgresException error)
+    {
         var what = kind is "r" or "p" ? "a table" : $"not a table (pg_class.relkind '{kind}': a view, sequence, index or foreign table)";
         return new MigrationValidationException(
             $"{Table.QualifiedName} is {what} with the columns ({columns}), not a SchemaGen ledger ({error.MessageText}). " +

@@ -62,4 +62,7 @@ internal static partial class MigrationLog
     [LoggerMessage(EventId = 1016, Level = LogLevel.Warning,
         Message = "The migration lock (advisory lock {Key}) was not held when released: the session changed under the runner, as behind a connection pooler in transaction mode. Connect the runner directly or through a session-mode pool")]
     public static partial void LockNotHeldAtRelease(ILogger logger, long key);
+
+    [LoggerMessage(EventId = 1017, Level = LogLevel.Information, Message = "Adopting recorded migration {MigrationName} into the ledger with checksum {Checksum}")]
+    public static partial void LegacyRowAdopted(ILogger logger, string migrationName, string checksum);
 }

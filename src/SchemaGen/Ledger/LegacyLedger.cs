@@ -1,0 +1,76 @@
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using SchemaGen.Logging;
+
+namespace SchemaGen.Ledger;
+
+/// <summary>
+/// The tracking table of the Python system SchemaGen replaces: <c>id, migration_name, applied_at, description,
+/// execution_time_ms</c>. It is adopted in place under the lock: SchemaGen's columns are added, each row's number is
+/// taken from its name's prefix (<c>001_audit_log</c>) and its checksum from this build's migration of that name.
+/// </summary>
+internal static class LegacyLedger
+{
+    public const string Columns = "id, migration_name, applied_at, description, execution_time_ms";
+
+    public static async Task UpgradeAsync(
+        NpgsqlConnection connection, LedgerTable table, IReadOnlyList<MigrationDescriptor> migrations, ILogger logger, CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var names = new List<string>();
+        await using (var read = new NpgsqlCommand($"SELECT migration_name FROM {table.QualifiedName} ORDER BY id", connection, transaction))
+        await using (var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                names.Add(reader.GetString(0));
+            }
+        }
+
+        var byId = migrations.ToDictionary(m => m.Id, StringComparer.Ordinal);
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand($"""
+            ALTER TABLE {table.QualifiedName}
+                ADD COLUMN number integer, ADD COLUMN checksum text,
+                ADD COLUMN transactional boolean NOT NULL DEFAULT true,
+                ADD COLUMN status text NOT NULL DEFAULT 'applied' CHECK (status IN ('applied', 'running', 'failed')),
+                ADD COLUMN error text, ADD COLUMN applied_by text NOT NULL DEFAULT current_user
+            """));
+        foreach (var name in names)
+        {
+            var number = NumberOf(name, table);
+            var checksum = byId.TryGetValue(name, out var migration) ? migration.Checksum : "unknown:recorded-before-schemagen";
+            var update = new NpgsqlBatchCommand($"UPDATE {table.QualifiedName} SET number = $1, checksum = $2 WHERE migration_name = $3");
+            update.Parameters.Add(new NpgsqlParameter<int> { TypedValue = number });
+            update.Parameters.Add(new NpgsqlParameter<string> { TypedValue = checksum });
+            update.Parameters.Add(new NpgsqlParameter<string> { TypedValue = name });
+            batch.BatchCommands.Add(update);
+            MigrationLog.LegacyRowAdopted(logger, name, checksum);
+        }
+
+        batch.BatchCommands.Add(new NpgsqlBatchCommand($"""
+            UPDATE {table.QualifiedName} SET applied_at = CURRENT_TIMESTAMP WHERE applied_at IS NULL;
+            """));
+        batch.BatchCommands.Add(new NpgsqlBatchCommand($"""
+            ALTER TABLE {table.QualifiedName}
+                ALTER COLUMN number SET NOT NULL, ALTER COLUMN checksum SET NOT NULL, ALTER COLUMN applied_at SET NOT NULL,
+                ADD UNIQUE (number)
+            """));
+        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static int NumberOf(string name, LedgerTable table)
+    {
+        var digits = name.IndexOf('_', StringComparison.Ordinal);
+        if (digits > 0 && int.TryParse(name.AsSpan(0, digits), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) && number > 0)
+        {
+            return number;
+        }
+
+        throw new MigrationValidationException(
+            $"{table.QualifiedName} is the original tracking table ({Columns}), but its row '{name}' has no number prefix such as 001_: " +
+            "number it by hand (rename it NNN_name) so SchemaGen can adopt the table; nothing was changed.",
+            name);
+    }
+}
