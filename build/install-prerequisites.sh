@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what SchemaGen's build and tests need and a fresh machine may lack: the .NET 10 SDK is expected;
-# PostgreSQL server binaries (any version from 13 up) come from Debian's packages when missing.
+# PostgreSQL server binaries (any version from 13 up) and PgBouncer (the pooler tests) come from Debian's packages when missing.
 set -euo pipefail
 
 if ! command -v dotnet >/dev/null 2>&1; then
@@ -8,12 +8,20 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 1
 fi
 
+missing=()
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null 2>&1; then
+  missing+=(postgresql)
+fi
+if [ ! -x /usr/sbin/pgbouncer ]; then
+  missing+=(pgbouncer)
+fi
+
+if [ "${#missing[@]}" -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
-    echo "PostgreSQL server binaries are missing; install them (Debian: sudo apt-get install postgresql)" >&2
+    echo "Missing: ${missing[*]}; install them (Debian: sudo apt-get install ${missing[*]})" >&2
     exit 1
   fi
-  echo "Installing PostgreSQL server binaries from Debian's packages"
+  echo "Installing ${missing[*]} from Debian's packages"
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi

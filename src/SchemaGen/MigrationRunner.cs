@@ -78,6 +78,14 @@ public sealed class MigrationRunner
             }
         }
 
+        if (_options.LockMode == MigrationLockMode.Transaction)
+        {
+            var run = new TransactionLockedRun(_dataSource, connection, _ledger, _migrations, _options, _logger);
+            var (applied, alreadyApplied, created) = await run.RunAsync(_expectedDigest, LogPlan, cancellationToken).ConfigureAwait(false);
+            LogLedgerCreated(created);
+            return Finish(applied, alreadyApplied, created, started);
+        }
+
         var key = MigrationLock.KeyFor(_ledger.Table);
         var locked = await MigrationLock.AcquireAsync(
             connection,
@@ -112,12 +120,8 @@ public sealed class MigrationRunner
 
     private async Task<MigrationRunReport> ApplyUnderLockAsync(NpgsqlConnection connection, long started, CancellationToken cancellationToken)
     {
-        var created = await _ledger.EnsureCreatedAsync(connection, _migrations, _logger, cancellationToken).ConfigureAwait(false);
-        if (created)
-        {
-            MigrationLog.CreatingLedger(_logger, _options.TableName);
-            MigrationLog.LedgerCreated(_logger, _options.TableName);
-        }
+        var created = await _ledger.EnsureCreatedAsync(connection, _migrations, _logger, inTransaction: false, cancellationToken).ConfigureAwait(false);
+        LogLedgerCreated(created);
 
         var plan = MigrationPlanner.Plan(_migrations, await _ledger.ReadAsync(connection, cancellationToken).ConfigureAwait(false), _ledger.Table, _options);
         LogPlan(plan);
@@ -127,12 +131,26 @@ public sealed class MigrationRunner
             applied.Add(await MigrationApplier.ApplyAsync(connection, _ledger, migration, _options, _logger, cancellationToken).ConfigureAwait(false));
         }
 
-        var report = new MigrationRunReport(applied, plan.AlreadyApplied, created, Stopwatch.GetElapsedTime(started));
+        return Finish(applied, plan.AlreadyApplied, created, started);
+    }
+
+    private void LogLedgerCreated(bool created)
+    {
+        if (created)
+        {
+            MigrationLog.CreatingLedger(_logger, _options.TableName);
+            MigrationLog.LedgerCreated(_logger, _options.TableName);
+        }
+    }
+
+    private MigrationRunReport Finish(List<AppliedMigration> applied, int alreadyApplied, bool created, long started)
+    {
+        var report = new MigrationRunReport(applied, alreadyApplied, created, Stopwatch.GetElapsedTime(started));
         var totals = report.Totals;
         MigrationLog.Banner(_logger, MigrationLog.Rule);
         if (applied.Count == 0)
         {
-            MigrationLog.UpToDate(_logger, plan.AlreadyApplied);
+            MigrationLog.UpToDate(_logger, alreadyApplied);
         }
         else
         {

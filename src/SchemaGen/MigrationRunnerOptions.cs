@@ -12,6 +12,15 @@ public sealed class MigrationRunnerOptions
     /// <summary>How long to wait for another process that is migrating the same database. Default 5 minutes.</summary>
     public TimeSpan LockTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How runners take turns: one session lock (default), or a lock per migration transaction for transaction-mode poolers.</summary>
+    public MigrationLockMode LockMode { get; set; } = MigrationLockMode.Session;
+
+    /// <summary>
+    /// In <see cref="MigrationLockMode.Transaction"/> mode, a <c>running</c> non-transactional migration whose row was not
+    /// renewed for this long is taken as interrupted (its process died). It is renewed every third of it. Default 30 s.
+    /// </summary>
+    internal TimeSpan RunningRowTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>
     /// Run even when an applied migration's code has changed since (its checksum differs); a warning is logged instead.
     /// Default false: an edited applied migration is an error, because the database does not have what the code says.

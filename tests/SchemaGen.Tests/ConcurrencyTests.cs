@@ -7,8 +7,10 @@ namespace SchemaGen.Tests;
 /// <summary>Many processes starting at once, the advisory lock, and the lock-free fast path.</summary>
 public class ConcurrencyTests
 {
-    [Fact]
-    public async Task Sixteen_runners_started_at_once_apply_each_of_fifty_migrations_exactly_once()
+    [Theory]
+    [InlineData(MigrationLockMode.Session)]
+    [InlineData(MigrationLockMode.Transaction)]
+    public async Task Sixteen_runners_started_at_once_apply_each_of_fifty_migrations_exactly_once(MigrationLockMode lockMode)
     {
         var connectionString = await TestDatabase.CreateConnectionStringAsync();
         await using var db = NpgsqlDataSource.Create(connectionString);
@@ -24,7 +26,7 @@ public class ConcurrencyTests
             var runs = dataSources.Select(dataSource => Task.Run(async () =>
             {
                 await start.Task;
-                return await new MigrationRunner(dataSource, migrations).RunAsync();
+                return await new MigrationRunner(dataSource, migrations, new MigrationRunnerOptions { LockMode = lockMode }).RunAsync();
             })).ToArray();
             start.SetResult();
             var reports = await Task.WhenAll(runs);

@@ -11,19 +11,29 @@ namespace SchemaGen.Applying;
 /// </summary>
 internal static class MigrationApplier
 {
+    /// <summary>Applies a migration under the session lock.</summary>
     public static async Task<AppliedMigration> ApplyAsync(
         NpgsqlConnection connection, LedgerStore ledger, MigrationDescriptor migration, MigrationRunnerOptions options, ILogger logger, CancellationToken cancellationToken)
     {
-        MigrationLog.Applying(logger, migration.Id, migration.Description);
-        var step = new MigrationStep(connection, ledger, migration, options, logger);
+        var step = Start(connection, ledger, migration, options, logger);
         var context = migration.Transactional
             ? await TransactionalApplier.ApplyAsync(step, cancellationToken).ConfigureAwait(false)
-            : await NonTransactionalApplier.ApplyAsync(step, cancellationToken).ConfigureAwait(false);
+            : await NonTransactionalApplier.ApplyAsync(step, recordedRunning: false, renewFrom: null, cancellationToken).ConfigureAwait(false);
+        return Completed(step, context);
+    }
 
+    public static MigrationStep Start(NpgsqlConnection connection, LedgerStore ledger, MigrationDescriptor migration, MigrationRunnerOptions options, ILogger logger)
+    {
+        MigrationLog.Applying(logger, migration.Id, migration.Description);
+        return new MigrationStep(connection, ledger, migration, options, logger);
+    }
+
+    public static AppliedMigration Completed(MigrationStep step, MigrationContext context)
+    {
         var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(step.Started);
         var stats = context.Stats;
-        MigrationLog.Applied(logger, migration.Id, (long)elapsed.TotalMilliseconds, stats.TablesCreated, stats.ColumnsAdded, stats.IndexesCreated);
-        return new AppliedMigration(migration, elapsed, stats);
+        MigrationLog.Applied(step.Logger, step.Migration.Id, (long)elapsed.TotalMilliseconds, stats.TablesCreated, stats.ColumnsAdded, stats.IndexesCreated);
+        return new AppliedMigration(step.Migration, elapsed, stats);
     }
 
     public static bool IsCancellation(Exception error, CancellationToken cancellationToken)

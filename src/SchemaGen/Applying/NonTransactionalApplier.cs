@@ -19,10 +19,19 @@ internal static class NonTransactionalApplier
         "stays 'running' and the next run stops at it: check what it changed, finish or undo that by hand, then mark its ledger row applied " +
         "or delete the row to run it again.";
 
-    public static async Task<MigrationContext> ApplyAsync(MigrationStep step, CancellationToken cancellationToken)
+    /// <param name="step">The migration.</param>
+    /// <param name="recordedRunning">Whether its <c>running</c> row was inserted already (under a transaction lock).</param>
+    /// <param name="renewFrom">Where to open a second connection that renews the running row while it runs, or null.</param>
+    /// <param name="cancellationToken">Cancels the migration.</param>
+    public static async Task<MigrationContext> ApplyAsync(MigrationStep step, bool recordedRunning, NpgsqlDataSource? renewFrom, CancellationToken cancellationToken)
     {
         await step.ExecuteAsync(null, cancellationToken, [.. SessionSettings.Reset(), .. SessionSettings.LockTimeout(step.Options.TableLockTimeout, local: false)]).ConfigureAwait(false);
-        await step.ExecuteAsync(null, cancellationToken, step.Ledger.Insert(step.Migration, 0, LedgerStatus.Running)).ConfigureAwait(false);
+        if (!recordedRunning)
+        {
+            await step.ExecuteAsync(null, cancellationToken, step.Ledger.Insert(step.Migration, 0, LedgerStatus.Running)).ConfigureAwait(false);
+        }
+
+        await using var renewal = renewFrom is null ? null : RunningRowRenewal.Start(renewFrom, step.Ledger, step.Migration.Number, step.Options.RunningRowTimeout / 3);
 
         var context = step.NewContext(transaction: null);
         try

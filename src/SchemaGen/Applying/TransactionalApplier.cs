@@ -32,22 +32,28 @@ internal static class TransactionalApplier
         var delay = step.Options.TableLockRetryDelay;
         for (var retry = 1; ; retry++)
         {
-            var context = await TryOnceAsync(step, mayRetry: retry <= step.Options.TableLockRetries, cancellationToken).ConfigureAwait(false);
+            await using var transaction = await step.Connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            var context = await TryInAsync(step, transaction, mayRetry: retry <= step.Options.TableLockRetries, cancellationToken).ConfigureAwait(false);
             if (context is not null)
             {
                 return context;
             }
 
-            MigrationLog.RetryingAfterLockTimeout(step.Logger, step.Migration.Id, retry, step.Options.TableLockRetries, (long)delay.TotalMilliseconds);
-            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            await PauseBeforeRetryAsync(step, retry, delay, cancellationToken).ConfigureAwait(false);
             delay *= 2;
         }
     }
 
-    /// <returns>The applied migration's context, or null when it failed on lock_timeout and may be retried.</returns>
-    private static async Task<MigrationContext?> TryOnceAsync(MigrationStep step, bool mayRetry, CancellationToken cancellationToken)
+    public static Task PauseBeforeRetryAsync(MigrationStep step, int retry, TimeSpan delay, CancellationToken cancellationToken)
     {
-        await using var transaction = await step.Connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        MigrationLog.RetryingAfterLockTimeout(step.Logger, step.Migration.Id, retry, step.Options.TableLockRetries, (long)delay.TotalMilliseconds);
+        return Task.Delay(delay, cancellationToken);
+    }
+
+    /// <summary>Applies the migration in <paramref name="transaction"/>, which it commits, or rolls back on failure.</summary>
+    /// <returns>The applied migration's context, or null when it failed on lock_timeout and may be retried.</returns>
+    public static async Task<MigrationContext?> TryInAsync(MigrationStep step, NpgsqlTransaction transaction, bool mayRetry, CancellationToken cancellationToken)
+    {
         var context = step.NewContext(transaction);
         long transactionId = 0;
         try

@@ -67,16 +67,20 @@ internal sealed class LedgerStore(LedgerTable table)
                 ParseStatus(status) ?? throw Tampered(reader, $"its status '{status}' is none of applied, running, failed"),
                 reader.GetFieldValue<DateTimeOffset>(4),
                 reader.IsDBNull(5) ? null : reader.GetInt32(5),
-                reader.IsDBNull(6) ? null : reader.GetString(6)));
+                reader.IsDBNull(6) ? null : reader.GetString(6),
+                TimeSpan.FromSeconds(reader.GetDouble(8))));
         }
 
         return rows;
     }
 
-    /// <summary>Creates the schema (only when missing, so no CREATE privilege on the database is needed otherwise) and the table.</summary>
+    /// <summary>
+    /// Creates the schema (only when missing, so no CREATE privilege on the database is needed otherwise) and the table, or
+    /// adopts the original system's table. <c>inTransaction</c>: the caller has a transaction open (else an adoption opens its own).
+    /// </summary>
     /// <returns>Whether the table was created.</returns>
     public async Task<bool> EnsureCreatedAsync(
-        NpgsqlConnection connection, IReadOnlyList<MigrationDescriptor> migrations, Microsoft.Extensions.Logging.ILogger logger, CancellationToken cancellationToken)
+        NpgsqlConnection connection, IReadOnlyList<MigrationDescriptor> migrations, Microsoft.Extensions.Logging.ILogger logger, bool inTransaction, CancellationToken cancellationToken)
     {
         await using var probe = new NpgsqlCommand(
             "SELECT (SELECT relkind::text FROM pg_class WHERE oid = to_regclass($1)), EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $2)",
@@ -96,7 +100,7 @@ internal sealed class LedgerStore(LedgerTable table)
         {
             if ((await ReadShapeAsync(connection, cancellationToken).ConfigureAwait(false)).Columns == LegacyLedger.Columns)
             {
-                await LegacyLedger.UpgradeAsync(connection, Table, migrations, logger, cancellationToken).ConfigureAwait(false);
+                await LegacyLedger.UpgradeAsync(connection, Table, migrations, logger, inTransaction, cancellationToken).ConfigureAwait(false);
             }
 
             return false;
@@ -140,6 +144,14 @@ internal sealed class LedgerStore(LedgerTable table)
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = migration.Number });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = executionTimeMs });
         return command;
+    }
+
+    /// <summary>Shows that the runner of a running non-transactional migration is alive.</summary>
+    public async Task RenewAsync(NpgsqlConnection connection, int number, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(Table.Renew, connection);
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = number });
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Marks a non-transactional migration recorded as running failed, with the reason.</summary>

@@ -10,7 +10,8 @@ internal sealed class LedgerTable
         QualifiedName = SqlIdentifier.Quote(schema) + "." + SqlIdentifier.Quote(table);
 
         SelectAll = $"""
-            SELECT number, migration_name, checksum, status, applied_at, execution_time_ms, error, id
+            SELECT number, migration_name, checksum, status, applied_at, execution_time_ms, error, id,
+                   extract(epoch FROM clock_timestamp() - applied_at)::float8
             FROM {QualifiedName} ORDER BY number
             """;
 
@@ -42,6 +43,8 @@ internal sealed class LedgerTable
         Complete = $"UPDATE {QualifiedName} SET status = 'applied', execution_time_ms = $2, applied_at = CURRENT_TIMESTAMP, error = NULL WHERE number = $1";
 
         Fail = $"UPDATE {QualifiedName} SET status = 'failed', execution_time_ms = $2, error = $3 WHERE number = $1";
+
+        Renew = $"UPDATE {QualifiedName} SET applied_at = clock_timestamp() WHERE number = $1 AND status = 'running'";
     }
 
     public string Schema { get; }
@@ -68,4 +71,7 @@ internal sealed class LedgerTable
 
     /// <summary>Parameters: number, execution_time_ms, error.</summary>
     public string Fail { get; }
+
+    /// <summary>Renews a running row's <c>applied_at</c>, which shows its runner is alive. Parameter: number.</summary>
+    public string Renew { get; }
 }

@@ -14,9 +14,22 @@ internal static class LegacyLedger
     public const string Columns = "id, migration_name, applied_at, description, execution_time_ms";
 
     public static async Task UpgradeAsync(
-        NpgsqlConnection connection, LedgerTable table, IReadOnlyList<MigrationDescriptor> migrations, ILogger logger, CancellationToken cancellationToken)
+        NpgsqlConnection connection, LedgerTable table, IReadOnlyList<MigrationDescriptor> migrations, ILogger logger, bool inTransaction, CancellationToken cancellationToken)
     {
+        if (inTransaction)
+        {
+            await UpgradeInAsync(connection, null, table, migrations, logger, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await UpgradeInAsync(connection, transaction, table, migrations, logger, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task UpgradeInAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, LedgerTable table, IReadOnlyList<MigrationDescriptor> migrations, ILogger logger, CancellationToken cancellationToken)
+    {
         var names = new List<string>();
         await using (var read = new NpgsqlCommand($"SELECT migration_name FROM {table.QualifiedName} ORDER BY id", connection, transaction))
         await using (var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
@@ -57,7 +70,6 @@ internal static class LegacyLedger
                 ADD UNIQUE (number)
             """));
         await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static int NumberOf(string name, LedgerTable table)

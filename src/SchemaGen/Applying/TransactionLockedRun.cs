@@ -1,0 +1,88 @@
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using SchemaGen.Ledger;
+using SchemaGen.Planning;
+
+namespace SchemaGen.Applying;
+
+/// <summary>
+/// Applies pending migrations in <see cref="MigrationLockMode.Transaction"/> mode: one transaction per migration, each
+/// taking <c>pg_try_advisory_xact_lock</c> first and re-reading the ledger under it, so nothing depends on the session
+/// staying the same between transactions (as through a transaction-mode pooler). A non-transactional migration claims its
+/// number with a <c>running</c> row in such a transaction, then runs outside it while renewing the row; other runners wait
+/// while the row is renewed, and take it as interrupted once renewals stop.
+/// </summary>
+internal sealed class TransactionLockedRun(
+    NpgsqlDataSource dataSource, NpgsqlConnection connection, LedgerStore ledger, IReadOnlyList<MigrationDescriptor> migrations, MigrationRunnerOptions options, ILogger logger)
+{
+    public async Task<(List<AppliedMigration> Applied, int AlreadyApplied, bool LedgerCreated)> RunAsync(
+        LedgerDigest expectedDigest, Action<MigrationPlan> logPlan, CancellationToken cancellationToken)
+    {
+        var key = MigrationLock.KeyFor(ledger.Table);
+        var wait = new LockWait(key, options.LockTimeout, logger);
+        var applied = new List<AppliedMigration>();
+        int? alreadyApplied = null;
+        var created = false;
+        var retries = 0;
+        while (true)
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            if (!await MigrationLock.TryInTransactionAsync(connection, transaction, key, cancellationToken).ConfigureAwait(false))
+            {
+                await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+                await wait.PauseAsync(cancellationToken).ConfigureAwait(false);
+                if (await ledger.TryReadDigestAsync(connection, cancellationToken).ConfigureAwait(false) == expectedDigest)
+                {
+                    return (applied, alreadyApplied ?? migrations.Count - applied.Count, created);
+                }
+
+                continue;
+            }
+
+            created |= await ledger.EnsureCreatedAsync(connection, migrations, logger, inTransaction: true, cancellationToken).ConfigureAwait(false);
+            var rows = await ledger.ReadAsync(connection, cancellationToken).ConfigureAwait(false);
+            if (rows.Any(row => row.Status == LedgerStatus.Running && row.SinceAppliedAt < options.RunningRowTimeout))
+            {
+                // Another runner is applying a non-transactional migration and renewing its row: wait for it.
+                await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+                await wait.PauseAsync(cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            var plan = MigrationPlanner.Plan(migrations, rows, ledger.Table, options);
+            if (alreadyApplied is null)
+            {
+                alreadyApplied = plan.AlreadyApplied;
+                logPlan(plan);
+            }
+
+            if (plan.Pending.Count == 0)
+            {
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return (applied, alreadyApplied.Value, created);
+            }
+
+            wait.Restart();
+            var step = MigrationApplier.Start(connection, ledger, plan.Pending[0], options, logger);
+            if (!step.Migration.Transactional)
+            {
+                await step.ExecuteAsync(transaction, cancellationToken, ledger.Insert(step.Migration, 0, LedgerStatus.Running)).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                var context = await NonTransactionalApplier.ApplyAsync(step, recordedRunning: true, renewFrom: dataSource, cancellationToken).ConfigureAwait(false);
+                applied.Add(MigrationApplier.Completed(step, context));
+                continue;
+            }
+
+            var done = await TransactionalApplier.TryInAsync(step, transaction, mayRetry: retries < options.TableLockRetries, cancellationToken).ConfigureAwait(false);
+            if (done is null)
+            {
+                retries++;
+                await TransactionalApplier.PauseBeforeRetryAsync(step, retries, options.TableLockRetryDelay * (1 << (retries - 1)), cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            retries = 0;
+            applied.Add(MigrationApplier.Completed(step, done));
+        }
+    }
+}
