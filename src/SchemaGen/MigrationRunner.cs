@@ -113,7 +113,7 @@ public sealed class MigrationRunner
     public async Task<IReadOnlyList<MigrationStatus>> GetStatusAsync(CancellationToken cancellationToken = default)
     {
         var (connection, ledger) = await ConnectionOpener.OpenAsync(
-            _dataSource, _options, _logger, open => _ledger.TryReadAsync(open, cancellationToken), cancellationToken).ConfigureAwait(false);
+            _dataSource, _options, _logger, open => _ledger.TryReadAsync(open, _migrations, cancellationToken), cancellationToken).ConfigureAwait(false);
         await using var _ = connection.ConfigureAwait(false);
         return MigrationStatusReader.Combine(_migrations, ledger ?? []);
     }

@@ -113,6 +113,25 @@ public class FailureTests
     }
 
     [Fact]
+    public async Task A_non_transactional_migration_whose_running_row_cannot_be_written_is_not_started()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var started = false;
+        var migrations = new[] { Sql(1, "users", "CREATE TABLE users (id int)"), Custom(2, "guarded", (_, _) => { started = true; return Task.CompletedTask; }, transactional: false) };
+        await new MigrationRunner(db, migrations[..1]).RunAsync();
+        await db.ExecuteAsync("""
+            CREATE FUNCTION refuse_running() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN IF NEW.status = 'running' THEN RAISE EXCEPTION 'ledger is read-only during the audit'; END IF; RETURN NEW; END $$;
+            CREATE TRIGGER refuse_running BEFORE INSERT ON schema_migrations FOR EACH ROW EXECUTE FUNCTION refuse_running();
+            """);
+
+        var error = await Assert.ThrowsAsync<MigrationFailedException>(() => new MigrationRunner(db, migrations).RunAsync());
+
+        Assert.StartsWith("Migration 002_guarded failed: ledger is read-only during the audit (SQLSTATE P0001). It could not be recorded as running in the ledger, so it was not started", error.Message);
+        Assert.False(started);
+    }
+
+    [Fact]
     public async Task Cancelling_a_running_migration_rolls_it_back_and_records_nothing()
     {
         await using var db = await TestDatabase.CreateAsync();

@@ -43,6 +43,8 @@ public class LedgerTamperingTests
 
         Assert.StartsWith("\"public\".\"schema_migrations\" is a table with the columns (version, dirty), not a SchemaGen ledger", error.Message);
         Assert.Contains("set MigrationRunnerOptions.TableName (or Schema) to a free name", error.Message);
+        var statusError = await Assert.ThrowsAsync<MigrationValidationException>(() => new MigrationRunner(db, Tables(1)).GetStatusAsync());
+        Assert.StartsWith("\"public\".\"schema_migrations\" is a table with the columns (version, dirty), not a SchemaGen ledger", statusError.Message);
         await new MigrationRunner(db, Tables(1), new MigrationRunnerOptions { TableName = "schemagen_migrations" }).RunAsync();
         Assert.NotNull(await db.ScalarAsync<string>("SELECT to_regclass('t1')::text"));
     }
@@ -81,9 +83,11 @@ public class LedgerTamperingTests
         var migrations = new[] { Sql(1, "audit_log", "CREATE TABLE audit_logs (id serial PRIMARY KEY)"), Sql(2, "next", "CREATE TABLE next (id int)") };
         var logger = new CapturingLogger();
 
+        var before = await new MigrationRunner(db, migrations).GetStatusAsync();
         var report = await new MigrationRunner(db, migrations, logger: logger).RunAsync();
         var second = await new MigrationRunner(db, migrations).RunAsync();
 
+        Assert.Equal([MigrationState.Applied, MigrationState.Pending], before.Select(s => s.State));
         Assert.Equal(["002_next"], report.Applied.Select(a => a.Migration.Id));
         Assert.Empty(second.Applied);
         Assert.Contains($"Adopting recorded migration 001_audit_log into the ledger with checksum {migrations[0].Checksum}", logger.Messages);

@@ -19,6 +19,10 @@ internal static class NonTransactionalApplier
         "stays 'running' and the next run stops at it: check what it changed, finish or undo that by hand, then mark its ledger row applied " +
         "or delete the row to run it again.";
 
+    private const string NotRecorded =
+        "It could not be recorded as running in the ledger, so it was not started: nothing of it was applied. " +
+        "Check the ledger table (permissions, triggers, constraints) and run again.";
+
     /// <param name="step">The migration.</param>
     /// <param name="recordedRunning">Whether its <c>running</c> row was inserted already (under a transaction lock).</param>
     /// <param name="renewFrom">Where to open a second connection that renews the running row while it runs, or null.</param>
@@ -28,7 +32,14 @@ internal static class NonTransactionalApplier
         await step.ExecuteAsync(null, cancellationToken, [.. SessionSettings.Reset(), .. SessionSettings.LockTimeout(step.Options.TableLockTimeout, local: false)]).ConfigureAwait(false);
         if (!recordedRunning)
         {
-            await step.ExecuteAsync(null, cancellationToken, step.Ledger.Insert(step.Migration, 0, LedgerStatus.Running)).ConfigureAwait(false);
+            try
+            {
+                await step.ExecuteAsync(null, cancellationToken, step.Ledger.Insert(step.Migration, 0, LedgerStatus.Running)).ConfigureAwait(false);
+            }
+            catch (NpgsqlException e) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw step.Failure(e, null, NotRecorded);
+            }
         }
 
         await using var renewal = renewFrom is null ? null : RunningRowRenewal.Start(renewFrom, step.Ledger, step.Migration.Number, step.Options.RunningRowTimeout / 3);

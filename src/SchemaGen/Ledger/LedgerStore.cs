@@ -11,7 +11,8 @@ internal sealed class LedgerStore(LedgerTable table)
     public LedgerTable Table { get; } = table;
 
     /// <summary>Reads every row in one round trip; null when the ledger table does not exist yet.</summary>
-    public async Task<IReadOnlyList<LedgerRow>?> TryReadAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    /// <remarks>The original system's table, not adopted yet, is read as it will be adopted.</remarks>
+    public async Task<IReadOnlyList<LedgerRow>?> TryReadAsync(NpgsqlConnection connection, IReadOnlyList<MigrationDescriptor> migrations, CancellationToken cancellationToken)
     {
         try
         {
@@ -20,6 +21,13 @@ internal sealed class LedgerStore(LedgerTable table)
         catch (PostgresException e) when (e.SqlState == UndefinedTable)
         {
             return null;
+        }
+        catch (PostgresException e) when (e.SqlState == UndefinedColumn)
+        {
+            var (kind, columns) = await ReadShapeAsync(connection, cancellationToken).ConfigureAwait(false);
+            return kind == "r" && columns == LegacyLedger.Columns
+                ? await LegacyLedger.ReadAsync(connection, Table, migrations, cancellationToken).ConfigureAwait(false)
+                : throw NotALedger(kind, columns, e);
         }
     }
 

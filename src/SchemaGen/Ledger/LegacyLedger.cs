@@ -40,7 +40,6 @@ internal static class LegacyLedger
             }
         }
 
-        var byId = migrations.ToDictionary(m => m.Id, StringComparer.Ordinal);
         await using var batch = new NpgsqlBatch(connection, transaction);
         batch.BatchCommands.Add(new NpgsqlBatchCommand($"""
             ALTER TABLE {table.QualifiedName}
@@ -52,7 +51,7 @@ internal static class LegacyLedger
         foreach (var name in names)
         {
             var number = NumberOf(name, table);
-            var checksum = byId.TryGetValue(name, out var migration) ? migration.Checksum : "unknown:recorded-before-schemagen";
+            var checksum = ChecksumOf(name, migrations);
             var update = new NpgsqlBatchCommand($"UPDATE {table.QualifiedName} SET number = $1, checksum = $2 WHERE migration_name = $3");
             update.Parameters.Add(new NpgsqlParameter<int> { TypedValue = number });
             update.Parameters.Add(new NpgsqlParameter<string> { TypedValue = checksum });
@@ -70,6 +69,39 @@ internal static class LegacyLedger
                 ADD UNIQUE (number)
             """));
         await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The original table's rows as SchemaGen reads a ledger, before it is adopted (for a status report).</summary>
+    public static async Task<IReadOnlyList<LedgerRow>> ReadAsync(
+        NpgsqlConnection connection, LedgerTable table, IReadOnlyList<MigrationDescriptor> migrations, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            $"SELECT migration_name, coalesce(applied_at, CURRENT_TIMESTAMP), execution_time_ms FROM {table.QualifiedName} ORDER BY id", connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var rows = new List<LedgerRow>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var name = reader.GetString(0);
+            rows.Add(new LedgerRow(
+                NumberOf(name, table), name, ChecksumOf(name, migrations), LedgerStatus.Applied,
+                reader.GetFieldValue<DateTimeOffset>(1), reader.IsDBNull(2) ? null : reader.GetInt32(2), null));
+        }
+
+        return rows;
+    }
+
+    /// <summary>The table kept no checksums: an applied migration is taken to be this build's migration of the same id.</summary>
+    private static string ChecksumOf(string name, IReadOnlyList<MigrationDescriptor> migrations)
+    {
+        foreach (var migration in migrations)
+        {
+            if (string.Equals(migration.Id, name, StringComparison.Ordinal))
+            {
+                return migration.Checksum;
+            }
+        }
+
+        return "unknown:recorded-before-schemagen";
     }
 
     private static int NumberOf(string name, LedgerTable table)
