@@ -2,14 +2,17 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SchemaGen.Generator.Diagnostics;
 using SchemaGen.Generator.Emit;
+using SchemaGen.Generator.LockFile;
+using SchemaGen.Generator.Model;
 using SchemaGen.Generator.Parse;
+using SchemaGen.Generator.Parse.SqlFiles;
 using SchemaGen.Generator.Parse.Tables;
 using SchemaGen.Generator.Validate;
 
 namespace SchemaGen.Generator
 {
     /// <summary>
-    /// Finds <c>[Migration]</c> classes, checks the numbering as a whole and emits the static registry;
+    /// Finds <c>[Migration]</c> classes and <c>.sql</c> migration files, checks the numbering as a whole and emits the static registry;
     /// finds <c>[Table]</c> model classes and emits the static schema model auto-schema works from.
     /// Pipeline: parse each class to an equatable model → collect and sort → validate and emit.
     /// </summary>
@@ -27,17 +30,39 @@ namespace SchemaGen.Generator
                 .Select(static (migration, _) => migration!)
                 .WithTrackingName(TrackingNames.Migrations);
 
+            var sqlFiles = context.AdditionalTextsProvider
+                .Combine(context.AnalyzerConfigOptionsProvider)
+                .Where(static pair => pair.Right.GetOptions(pair.Left).TryGetValue(WellKnownNames.SqlMigrationMetadata, out var value)
+                    && string.Equals(value, "true", System.StringComparison.OrdinalIgnoreCase))
+                .Select(static (pair, cancellationToken) => SqlMigrationParser.Parse(pair.Left, cancellationToken))
+                .WithTrackingName(TrackingNames.SqlMigrationFiles);
+
+            var sqlMigrations = sqlFiles
+                .Where(static file => file.Model is not null)
+                .Select(static (file, _) => file.Model!)
+                .WithTrackingName(TrackingNames.SqlMigrations);
+
             var sorted = migrations
                 .Collect()
-                .Select(static (all, _) => MigrationOrder.Sort(all))
+                .Combine(sqlMigrations.Collect())
+                .Select(static (all, _) => MigrationOrder.Sort(all.Left, all.Right))
                 .WithTrackingName(TrackingNames.SortedMigrations);
 
             var registry = sorted
                 .Select(static (all, _) => MigrationOrder.ToRegistry(all))
                 .WithTrackingName(TrackingNames.Registry);
 
+            var released = context.AdditionalTextsProvider
+                .Combine(context.AnalyzerConfigOptionsProvider)
+                .Where(static pair => LockFileLocator.IsLockFile(pair.Left, pair.Right.GetOptions(pair.Left)))
+                .Select(static (pair, cancellationToken) => LockFileLocator.ReleasedIds(pair.Left, cancellationToken))
+                .Collect()
+                .Select(static (files, _) => files.IsEmpty ? EquatableArray<string>.Empty : files[0])
+                .WithTrackingName(TrackingNames.ReleasedMigrations);
+
             var diagnostics = sorted
-                .Select(static (all, _) => RegistryValidator.Validate(all))
+                .Combine(released)
+                .Select(static (input, _) => RegistryValidator.Validate(input.Left, input.Right))
                 .WithTrackingName(TrackingNames.RegistryDiagnostics);
 
             var runtimeReferenced = context.CompilationProvider
@@ -93,6 +118,13 @@ namespace SchemaGen.Generator
             });
 
             context.RegisterSourceOutput(diagnostics.Combine(context.CompilationProvider), static (output, input) =>
+                DiagnosticReporter.Report(output, input.Right, input.Left));
+
+            var sqlFileDiagnostics = sqlFiles
+                .Select(static (file, _) => file.Diagnostics)
+                .WithTrackingName(TrackingNames.SqlMigrationDiagnostics);
+
+            context.RegisterSourceOutput(sqlFileDiagnostics.Combine(context.CompilationProvider), static (output, input) =>
                 DiagnosticReporter.Report(output, input.Right, input.Left));
         }
     }

@@ -4,7 +4,11 @@ namespace SchemaGen.Generator
     internal static class TrackingNames
     {
         public const string Migrations = nameof(Migrations);
+        public const string SqlMigrationFiles = nameof(SqlMigrationFiles);
+        public const string SqlMigrations = nameof(SqlMigrations);
+        public const string SqlMigrationDiagnostics = nameof(SqlMigrationDiagnostics);
         public const string SortedMigrations = nameof(SortedMigrations);
+        public const string ReleasedMigrations = nameof(ReleasedMigrations);
         public const string Registry = nameof(Registry);
         public const string RegistryDiagnostics = nameof(RegistryDiagnostics);
         public const string RuntimeReferenced = nameof(RuntimeReferenced);

@@ -25,5 +25,6 @@ namespace SchemaGen.Generator
         public const string SchemaModel = "SchemaGen.Schema.SchemaModel";
         public const string SchemaHintName = "SchemaGen.DatabaseSchema.g.cs";
         public const string RecordingProperty = "build_property.SchemaGenRecording";
+        public const string SqlMigrationMetadata = "build_metadata.AdditionalFiles.SchemaGenSqlMigration";
     }
 }

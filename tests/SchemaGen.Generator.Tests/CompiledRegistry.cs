@@ -7,9 +7,12 @@ namespace SchemaGen.Generator.Tests;
 /// <summary>Compiles sources with the generator, fails on any error, loads the assembly and returns its registry or schema model.</summary>
 internal static class CompiledRegistry
 {
-    public static IReadOnlyList<MigrationDescriptor> Load(params (string Path, string Source)[] files)
+    public static IReadOnlyList<MigrationDescriptor> Load(params (string Path, string Source)[] files) => Load(files, []);
+
+    /// <summary>The registry of C# sources and <c>.sql</c> migration files together.</summary>
+    public static IReadOnlyList<MigrationDescriptor> Load((string Path, string Source)[] files, (string Path, string Text)[] sqlFiles)
     {
-        var registry = LoadAssembly(files).GetType("SchemaGen.Generated.MigrationRegistry", throwOnError: true)!;
+        var registry = LoadAssembly(files, sqlFiles).GetType("SchemaGen.Generated.MigrationRegistry", throwOnError: true)!;
         return (IReadOnlyList<MigrationDescriptor>)registry.GetProperty("All")!.GetValue(null)!;
     }
 
@@ -19,9 +22,9 @@ internal static class CompiledRegistry
         return (SchemaGen.Schema.SchemaModel)schema.GetProperty("Model")!.GetValue(null)!;
     }
 
-    private static System.Reflection.Assembly LoadAssembly((string Path, string Source)[] files)
+    private static System.Reflection.Assembly LoadAssembly((string Path, string Source)[] files, (string Path, string Text)[]? sqlFiles = null)
     {
-        var (output, diagnostics, _) = GeneratorRun.Generate(GeneratorRun.Compile(files));
+        var (output, diagnostics, _) = GeneratorRun.Generate(GeneratorRun.Compile(files), sqlFiles ?? []);
         var errors = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
 

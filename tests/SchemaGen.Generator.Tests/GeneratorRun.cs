@@ -21,19 +21,28 @@ internal static class GeneratorRun
             TestReferences.All,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
-    public static GeneratorDriver CreateDriver()
+    public static GeneratorDriver CreateDriver(ImmutableArray<AdditionalText> additionalFiles = default)
         => CSharpGeneratorDriver.Create(
             [new MigrationGenerator().AsSourceGenerator()],
-            parseOptions: ParseOptions,
-            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+            additionalFiles.IsDefault ? [] : additionalFiles,
+            ParseOptions,
+            additionalFiles.IsDefault ? null : AdditionalFiles.Options(additionalFiles),
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
-    /// <summary>Runs the generator and returns the output compilation with every diagnostic: compiler, generator and analyzer.</summary>
-    public static (Compilation Output, ImmutableArray<Diagnostic> Diagnostics, GeneratorDriverRunResult Run) Generate(CSharpCompilation input)
+    /// <summary>
+    /// Runs the generator and returns the output compilation with every diagnostic: compiler, generator and analyzer.
+    /// <paramref name="additionalFiles"/>: <c>.sql</c> migrations and a lock file, as the build passes them.
+    /// </summary>
+    public static (Compilation Output, ImmutableArray<Diagnostic> Diagnostics, GeneratorDriverRunResult Run) Generate(
+        CSharpCompilation input, params (string Path, string Text)[] additionalFiles)
     {
-        var driver = CreateDriver().RunGeneratorsAndUpdateCompilation(input, out var output, out var generatorDiagnostics);
+        var files = AdditionalFiles.Of(additionalFiles);
+        var driver = CreateDriver(files).RunGeneratorsAndUpdateCompilation(input, out var output, out var generatorDiagnostics);
         var run = driver.GetRunResult();
         var analyzerDiagnostics = output
-            .WithAnalyzers([new MigrationClassAnalyzer(), new TableModelAnalyzer()])
+            .WithAnalyzers(
+                [new MigrationClassAnalyzer(), new TableModelAnalyzer(), new LockFileAnalyzer()],
+                new AnalyzerOptions(files, AdditionalFiles.Options(files)))
             .GetAllDiagnosticsAsync().GetAwaiter().GetResult();
         return (output, generatorDiagnostics.AddRange(analyzerDiagnostics), run);
     }

@@ -12,15 +12,14 @@ using SchemaGen.Generator.Parse;
 namespace SchemaGen.Generator.Analyzers
 {
     /// <summary>
-    /// Compares the migrations with the lock file the build passes in (an AdditionalFiles item with
+    /// Compares the migrations (classes and <c>.sql</c> files) with the lock file the build passes in (an AdditionalFiles item with
     /// <c>SchemaGenLockFile="true"</c> metadata, or any additional file named <c>migrations.lock.json</c>):
     /// an edited (SG0101), vanished (SG0102) or renamed (SG0103) recorded migration, or an unreadable lock file (SG0104).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class LockFileAnalyzer : DiagnosticAnalyzer
     {
-        public const string DefaultFileName = "migrations.lock.json";
-        private const string MetadataKey = "build_metadata.AdditionalFiles.SchemaGenLockFile";
+        public const string DefaultFileName = LockFileLocator.DefaultFileName;
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             DiagnosticDescriptors.RecordedMigrationEdited,
@@ -67,6 +66,13 @@ namespace SchemaGen.Generator.Analyzers
 
                 var check = new RecordedMigrations(contents, lockFile.Path, text);
                 start.RegisterSymbolAction(symbol => check.Analyze(symbol, attributeType), SymbolKind.NamedType);
+                start.RegisterAdditionalFileAction(fileContext =>
+                {
+                    if (IsSqlMigration(fileContext.Options, fileContext.AdditionalFile))
+                    {
+                        check.AnalyzeSqlFile(fileContext);
+                    }
+                });
                 start.RegisterCompilationEndAction(check.ReportGone);
             });
         }
@@ -76,13 +82,13 @@ namespace SchemaGen.Generator.Analyzers
             AdditionalText? byName = null;
             foreach (var file in options.AdditionalFiles)
             {
-                if (options.AnalyzerConfigOptionsProvider.GetOptions(file).TryGetValue(MetadataKey, out var flag)
+                if (options.AnalyzerConfigOptionsProvider.GetOptions(file).TryGetValue(LockFileLocator.MetadataKey, out var flag)
                     && string.Equals(flag, "true", System.StringComparison.OrdinalIgnoreCase))
                 {
                     return file;
                 }
 
-                if (byName is null && string.Equals(Path.GetFileName(file.Path), DefaultFileName, System.StringComparison.OrdinalIgnoreCase))
+                if (byName is null && LockFileLocator.IsLockFile(file, options.AnalyzerConfigOptionsProvider.GetOptions(file)))
                 {
                     byName = file;
                 }
@@ -90,6 +96,10 @@ namespace SchemaGen.Generator.Analyzers
 
             return byName;
         }
+
+        private static bool IsSqlMigration(AnalyzerOptions options, AdditionalText file)
+            => options.AnalyzerConfigOptionsProvider.GetOptions(file).TryGetValue(WellKnownNames.SqlMigrationMetadata, out var flag)
+               && string.Equals(flag, "true", System.StringComparison.OrdinalIgnoreCase);
 
         private static Location LocationIn(string path, SourceText text, TextSpan span)
             => Location.Create(path, span, text.Lines.GetLinePositionSpan(span));
@@ -127,30 +137,49 @@ namespace SchemaGen.Generator.Analyzers
                     return;
                 }
 
-                _presentNames[values.Number] = values.Name;
-                if (!_byNumber.TryGetValue(values.Number, out var recorded))
+                Check(
+                    values.Number,
+                    values.Name,
+                    () => MigrationChecksum.Compute(type, values.Transactional, context.CancellationToken),
+                    type.Name,
+                    attributeLocation,
+                    type.Locations[0],
+                    context.ReportDiagnostic);
+            }
+
+            /// <summary>A <c>.sql</c> migration: SG0101 and SG0103 go on the file's first line.</summary>
+            public void AnalyzeSqlFile(AdditionalFileAnalysisContext context)
+            {
+                var parsed = Parse.SqlFiles.SqlMigrationParser.Parse(context.AdditionalFile, context.CancellationToken);
+                if (parsed.Model is not { } model || model.AttributeLocation is not { } where)
                 {
                     return;
                 }
 
-                if (recorded.Name != values.Name)
+                var location = Location.Create(where.FilePath, where.Span, where.LineSpan);
+                Check(model.Number, model.Name, () => model.Checksum, model.ClassName, location, location, context.ReportDiagnostic);
+            }
+
+            private void Check(
+                int number, string name, System.Func<string> checksumOf, string displayName, Location renamedAt, Location editedAt, System.Action<Diagnostic> report)
+            {
+                _presentNames[number] = name;
+                if (!_byNumber.TryGetValue(number, out var recorded))
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(
-                        DiagnosticDescriptors.RecordedNumberRenamed, attributeLocation, values.Number, recorded.Name, FileName, type.Name, values.Name));
                     return;
                 }
 
-                var checksum = MigrationChecksum.Compute(type, values.Transactional, context.CancellationToken);
+                if (recorded.Name != name)
+                {
+                    report(Diagnostic.Create(DiagnosticDescriptors.RecordedNumberRenamed, renamedAt, number, recorded.Name, FileName, displayName, name));
+                    return;
+                }
+
+                var checksum = checksumOf();
                 if (checksum != recorded.Checksum)
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(
-                        DiagnosticDescriptors.RecordedMigrationEdited,
-                        type.Locations[0],
-                        type.Name,
-                        MigrationIdOf(values.Number, values.Name),
-                        FileName,
-                        recorded.Checksum,
-                        checksum));
+                    report(Diagnostic.Create(
+                        DiagnosticDescriptors.RecordedMigrationEdited, editedAt, displayName, MigrationIdOf(number, name), FileName, recorded.Checksum, checksum));
                 }
             }
 

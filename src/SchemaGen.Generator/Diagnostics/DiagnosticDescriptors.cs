@@ -48,6 +48,18 @@ namespace SchemaGen.Generator.Diagnostics
             "Migration '{0}' has a description with a NUL character, which PostgreSQL cannot store in the ledger; remove it",
             UsageCategory);
 
+        public static readonly DiagnosticDescriptor InvalidSqlHeader = Error(
+            "SG0007",
+            "Malformed SQL migration header",
+            "'{0}': {1}",
+            UsageCategory);
+
+        public static readonly DiagnosticDescriptor InvalidSqlFileName = Error(
+            "SG0008",
+            "SQL file in the migrations folder is not named like a migration",
+            "'{0}' is in the migrations folder but is not named like a migration: {1}; rename it, or move it out of the folder (MSBuild property SchemaGenMigrationsFolder)",
+            UsageCategory);
+
         public static readonly DiagnosticDescriptor RecordedMigrationEdited = Warning(
             "SG0101",
             "A recorded migration was edited",
@@ -129,6 +141,8 @@ namespace SchemaGen.Generator.Diagnostics
                 case "SG0004": return NotAMigrationClass;
                 case "SG0005": return InvalidName;
                 case "SG0006": return InvalidDescription;
+                case "SG0007": return InvalidSqlHeader;
+                case "SG0008": return InvalidSqlFileName;
                 default: return null;
             }
         }

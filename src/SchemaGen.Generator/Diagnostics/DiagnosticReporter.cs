@@ -6,7 +6,7 @@ namespace SchemaGen.Generator.Diagnostics
 {
     /// <summary>
     /// Turns carried diagnostic data back into diagnostics, located in the compilation's own syntax trees
-    /// so that <c>#pragma warning disable</c> and editorconfig severities apply to them.
+    /// so that <c>#pragma warning disable</c> and editorconfig severities apply to them (or in a <c>.sql</c> migration file).
     /// </summary>
     internal static class DiagnosticReporter
     {
@@ -32,9 +32,11 @@ namespace SchemaGen.Generator.Diagnostics
                 }
 
                 var location = Location.None;
-                if (info.Location is { } where && trees.TryGetValue(where.FilePath, out var tree))
+                if (info.Location is { } where)
                 {
-                    location = Location.Create(tree, where.Span);
+                    location = trees.TryGetValue(where.FilePath, out var tree)
+                        ? Location.Create(tree, where.Span)
+                        : Location.Create(where.FilePath, where.Span, where.LineSpan);
                 }
 
                 context.ReportDiagnostic(Diagnostic.Create(descriptor, location, ToObjects(info.MessageArgs)));

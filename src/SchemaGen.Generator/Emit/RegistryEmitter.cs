@@ -7,6 +7,12 @@ namespace SchemaGen.Generator.Emit
     /// <summary>Writes <c>SchemaGen.Generated.MigrationRegistry</c>: a static, ordered array of descriptors. No reflection.</summary>
     internal static class RegistryEmitter
     {
+        /// <summary>A class migration is instantiated; a SQL file's text is embedded as a string constant (no file I/O at run time).</summary>
+        private static string Factory(RegistryEntry entry)
+            => entry.Sql is null
+                ? $"static () => new {entry.FullyQualifiedTypeName}()"
+                : $"static () => new global::SchemaGen.SqlMigration({Literal(entry.Sql)})";
+
         public static string Emit(EquatableArray<RegistryEntry> entries)
         {
             var writer = GeneratedCode.NewFile()
@@ -27,7 +33,7 @@ namespace SchemaGen.Generator.Emit
                     $"{Literal(entry.Description)}, " +
                     $"{Literal(entry.Transactional)}, " +
                     $"{Literal(entry.Checksum)}, " +
-                    $"static () => new {entry.FullyQualifiedTypeName}()),");
+                    $"{Factory(entry)}),");
             }
 
             return writer

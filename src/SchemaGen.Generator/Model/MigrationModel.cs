@@ -1,9 +1,10 @@
 namespace SchemaGen.Generator.Model
 {
     /// <summary>
-    /// What the generator knows of one <c>[Migration]</c> class.
+    /// What the generator knows of one migration: a <c>[Migration]</c> class, or a <c>.sql</c> file (<see cref="Sql"/> set).
     /// <see cref="CanBeInstantiated"/> is false when the class breaks a rule the analyzer reports (SG0004);
     /// such a class is checked for numbering but left out of the registry, so the generated code still compiles.
+    /// <see cref="ClassName"/> is what messages call it: the class name, or the file name of a SQL migration.
     /// </summary>
     internal sealed record MigrationModel(
         int Number,
@@ -14,5 +15,6 @@ namespace SchemaGen.Generator.Model
         string ClassName,
         string FullyQualifiedTypeName,
         bool CanBeInstantiated,
-        LocationInfo? AttributeLocation);
+        LocationInfo? AttributeLocation,
+        string? Sql = null);
 }

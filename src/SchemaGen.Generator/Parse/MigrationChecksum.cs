@@ -37,7 +37,7 @@ namespace SchemaGen.Generator.Parse
                 text.Append('\n').Append(declaration);
             }
 
-            return Format(text.ToString());
+            return Hash(text.ToString());
         }
 
         private static string NormalizedTokens(TypeDeclarationSyntax declaration)
@@ -71,7 +71,8 @@ namespace SchemaGen.Generator.Parse
             }
         }
 
-        private static string Format(string text)
+        /// <summary><c>sha256:</c> and the lowercase hex of SHA-256 over the text's UTF-8 bytes.</summary>
+        public static string Hash(string text)
         {
             byte[] hash;
             using (var sha = SHA256.Create())

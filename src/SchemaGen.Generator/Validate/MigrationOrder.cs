@@ -7,9 +7,11 @@ namespace SchemaGen.Generator.Validate
     /// <summary>Puts all migrations in one deterministic order: by number, then by file and position.</summary>
     internal static class MigrationOrder
     {
-        public static EquatableArray<MigrationModel> Sort(ImmutableArray<MigrationModel> migrations)
+        public static EquatableArray<MigrationModel> Sort(ImmutableArray<MigrationModel> classes, ImmutableArray<MigrationModel> sqlFiles)
         {
-            var sorted = new List<MigrationModel>(migrations);
+            var sorted = new List<MigrationModel>(classes.Length + sqlFiles.Length);
+            sorted.AddRange(classes);
+            sorted.AddRange(sqlFiles);
             sorted.Sort(Compare);
             return new EquatableArray<MigrationModel>(sorted.ToArray());
         }
@@ -27,7 +29,8 @@ namespace SchemaGen.Generator.Validate
                         migration.Description,
                         migration.Transactional,
                         migration.Checksum,
-                        migration.FullyQualifiedTypeName));
+                        migration.FullyQualifiedTypeName,
+                        migration.Sql));
                 }
             }
 

@@ -12,7 +12,8 @@ namespace SchemaGen.Generator.Validate
     internal static class RegistryValidator
     {
         /// <param name="migrations">All migrations, sorted by number and then by source position.</param>
-        public static EquatableArray<DiagnosticInfo> Validate(EquatableArray<MigrationModel> migrations)
+        /// <param name="released">"number:name" of the migrations the lock file records: of two sharing a number, the released one keeps it.</param>
+        public static EquatableArray<DiagnosticInfo> Validate(EquatableArray<MigrationModel> migrations, EquatableArray<string> released)
         {
             var diagnostics = new List<DiagnosticInfo>();
             var numbered = new List<MigrationModel>();
@@ -24,13 +25,17 @@ namespace SchemaGen.Generator.Validate
                 }
             }
 
-            ReportDuplicateNumbers(numbered, diagnostics);
+            ReportDuplicateNumbers(numbered, new HashSet<string>(released), diagnostics);
             ReportGaps(numbered, diagnostics);
             ReportDuplicateNames(migrations, diagnostics);
             return new EquatableArray<DiagnosticInfo>(diagnostics.ToArray());
         }
 
-        private static void ReportDuplicateNumbers(List<MigrationModel> numbered, List<DiagnosticInfo> diagnostics)
+        /// <summary>
+        /// Of the migrations sharing a number, the one the lock file records keeps it (it may be in production databases);
+        /// without one, the first in source order does. Every other one is told the next free number.
+        /// </summary>
+        private static void ReportDuplicateNumbers(List<MigrationModel> numbered, HashSet<string> released, List<DiagnosticInfo> diagnostics)
         {
             if (numbered.Count == 0)
             {
@@ -38,34 +43,44 @@ namespace SchemaGen.Generator.Validate
             }
 
             var nextFree = numbered[numbered.Count - 1].Number + 1;
-            for (var i = 1; i < numbered.Count; i++)
+            var start = 0;
+            while (start < numbered.Count)
             {
-                var first = numbered[i - 1];
-                var current = numbered[i];
-                if (current.Number != first.Number)
+                var end = start + 1;
+                while (end < numbered.Count && numbered[end].Number == numbered[start].Number)
                 {
-                    continue;
+                    end++;
                 }
 
-                var owner = FirstWithNumber(numbered, i);
-                diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.DuplicateNumber.Id,
-                    current.AttributeLocation,
-                    Format(current.Number),
-                    owner.ClassName,
-                    current.ClassName,
-                    Format(nextFree++)));
-            }
-        }
+                var keeper = start;
+                for (var i = start; i < end; i++)
+                {
+                    if (released.Contains(LockFile.LockFileLocator.Id(numbered[i].Number, numbered[i].Name)))
+                    {
+                        keeper = i;
+                        break;
+                    }
+                }
 
-        private static MigrationModel FirstWithNumber(List<MigrationModel> numbered, int index)
-        {
-            while (index > 0 && numbered[index - 1].Number == numbered[index].Number)
-            {
-                index--;
-            }
+                for (var i = start; i < end; i++)
+                {
+                    if (i == keeper)
+                    {
+                        continue;
+                    }
 
-            return numbered[index];
+                    var current = numbered[i];
+                    diagnostics.Add(DiagnosticInfo.Create(
+                        DiagnosticDescriptors.DuplicateNumber.Id,
+                        current.AttributeLocation,
+                        Format(current.Number),
+                        numbered[keeper].ClassName,
+                        current.ClassName,
+                        Format(nextFree++)));
+                }
+
+                start = end;
+            }
         }
 
         private static void ReportGaps(List<MigrationModel> numbered, List<DiagnosticInfo> diagnostics)

@@ -1,0 +1,44 @@
+using System;
+using System.IO;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using SchemaGen.Generator.Model;
+
+namespace SchemaGen.Generator.LockFile
+{
+    /// <summary>
+    /// Which additional file is the lock file (<c>SchemaGenLockFile="true"</c> metadata, or the name <c>migrations.lock.json</c>),
+    /// and the ids of the released migrations it records, for the generator's SG0001.
+    /// </summary>
+    internal static class LockFileLocator
+    {
+        public const string DefaultFileName = "migrations.lock.json";
+        public const string MetadataKey = "build_metadata.AdditionalFiles.SchemaGenLockFile";
+
+        public static bool IsLockFile(AdditionalText file, AnalyzerConfigOptions options)
+            => (options.TryGetValue(MetadataKey, out var flag) && string.Equals(flag, "true", StringComparison.OrdinalIgnoreCase))
+               || string.Equals(Path.GetFileName(file.Path), DefaultFileName, StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>"number:name" of every recorded migration.</summary>
+        public static EquatableArray<string> ReleasedIds(AdditionalText file, CancellationToken cancellationToken)
+        {
+            var text = file.GetText(cancellationToken);
+            if (text is null)
+            {
+                return EquatableArray<string>.Empty;
+            }
+
+            var entries = LockFileParser.Parse(text.ToString()).Entries;
+            var ids = new string[entries.Count];
+            for (var i = 0; i < ids.Length; i++)
+            {
+                ids[i] = Id(entries[i].Number, entries[i].Name);
+            }
+
+            return new EquatableArray<string>(ids);
+        }
+
+        public static string Id(int number, string name) => number.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":" + name;
+    }
+}

@@ -1,0 +1,81 @@
+using System.IO;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using SchemaGen.Generator.Diagnostics;
+using SchemaGen.Generator.Model;
+using SchemaGen.Generator.Validate;
+
+namespace SchemaGen.Generator.Parse.SqlFiles
+{
+    /// <summary>A SQL migration file read: its model (null when its name cannot be read), and the problems of the file alone.</summary>
+    internal sealed record SqlMigrationParse(MigrationModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);
+
+    /// <summary>Turns one <c>.sql</c> file of the migrations folder into a <see cref="MigrationModel"/> carrying its SQL.</summary>
+    internal static class SqlMigrationParser
+    {
+        public static SqlMigrationParse Parse(AdditionalText file, CancellationToken cancellationToken)
+        {
+            var text = file.GetText(cancellationToken)?.ToString() ?? string.Empty;
+            var fileName = Path.GetFileName(file.Path);
+            var firstLine = text.IndexOf('\n') is var newline and >= 0 ? newline : text.Length;
+            var where = LocationInfo.InFile(file.Path, 0, text.Substring(0, firstLine).TrimEnd('\r').Length, line: 0, startColumn: 0);
+            var diagnostics = new System.Collections.Generic.List<DiagnosticInfo>();
+
+            if (!SqlMigrationFileName.TryRead(fileName, out var number, out var name, out var fileNameProblem))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSqlFileName.Id, where, fileName, fileNameProblem!));
+                return new SqlMigrationParse(null, new EquatableArray<DiagnosticInfo>(diagnostics.ToArray()));
+            }
+
+            if (number < 1)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NumberBelowOne.Id, where, fileName, number.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            }
+
+            if (MigrationNameRules.FindProblem(name) is { } nameProblem)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidName.Id, where, fileName, nameProblem));
+            }
+
+            var header = SqlMigrationHeader.Read(text);
+            foreach (var (line, column, length, message) in header.Problems)
+            {
+                var lineStart = LineStart(text, line);
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.InvalidSqlHeader.Id,
+                    LocationInfo.InFile(file.Path, lineStart + column, length, line, column),
+                    fileName,
+                    message));
+            }
+
+            if (header.Description.IndexOf('\0') >= 0)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidDescription.Id, where, fileName));
+            }
+
+            var model = new MigrationModel(
+                number,
+                name,
+                header.Description,
+                header.Transactional,
+                SqlChecksum.Compute(text, header.Transactional),
+                fileName,
+                string.Empty,
+                CanBeInstantiated: diagnostics.Count == 0,
+                where,
+                text);
+            return new SqlMigrationParse(model, new EquatableArray<DiagnosticInfo>(diagnostics.ToArray()));
+        }
+
+        private static int LineStart(string text, int line)
+        {
+            var start = 0;
+            for (var i = 0; i < line; i++)
+            {
+                start = text.IndexOf('\n', start) + 1;
+            }
+
+            return start;
+        }
+    }
+}
