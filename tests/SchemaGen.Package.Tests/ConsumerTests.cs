@@ -70,4 +70,21 @@ public sealed class ConsumerTests(PackageFeed feed) : IClassFixture<PackageFeed>
             build.Output);
         Assert.Contains("Link.cs(2,63): error SG0201: Property 'Link.Target' has type 'System.Uri?'", build.Output);
     }
+
+    [Fact]
+    public async Task Sql_files_in_the_migrations_folder_join_the_registry_and_a_misnamed_one_fails_the_build()
+    {
+        using var consumer = ConsumerProject.Create(feed, "<SchemaGenMigrationsFolder>Sql</SchemaGenMigrationsFolder>");
+        Directory.CreateDirectory(Path.Combine(consumer.Directory, "Sql"));
+        File.WriteAllText(Path.Combine(consumer.Directory, "Sql", "0003_notes_index.sql"), "-- transactional: false\nCREATE INDEX CONCURRENTLY idx_notes ON notes (id);\n");
+        File.WriteAllText(Path.Combine(consumer.Directory, "Migrations.sql"), "SELECT 'outside the folder: not a migration';");
+
+        (await consumer.BuildAsync()).Succeeded();
+        var run = (await consumer.RunAsync()).Succeeded();
+        Assert.Matches(@"^001_users sha256:[0-9a-f]{64}\n002_audit_log sha256:[0-9a-f]{64}\n003_notes_index sha256:[0-9a-f]{64}\n", run.Output.Replace("\r", ""));
+
+        File.WriteAllText(Path.Combine(consumer.Directory, "Sql", "notes_seed.sql"), "INSERT INTO notes VALUES (1);");
+        var build = (await consumer.BuildAsync()).Failed();
+        Assert.Contains("notes_seed.sql(1,1): error SG0008: 'notes_seed.sql' is in the migrations folder but is not named like a migration", build.Output);
+    }
 }

@@ -35,8 +35,8 @@ public class AotPublishTests
 
             Assert.True(first.ExitCode == 0, first.Output);
             Assert.True(second.ExitCode == 0, second.Output);
-            Assert.Contains("Migration summary: 2 migration(s) applied, 2 table(s) created, 0 column(s) added, 4 index(es) created", first.Output);
-            Assert.Contains("Database is up to date: 2 migration(s) applied, none pending", second.Output);
+            Assert.Contains("Migration summary: 3 migration(s) applied, 2 table(s) created, 0 column(s) added, 4 index(es) created", first.Output);
+            Assert.Contains("Database is up to date: 3 migration(s) applied, none pending", second.Output);
             Assert.DoesNotContain("▶", second.Output);
             Assert.DoesNotContain(server.Password!, first.Output + second.Output);
 
@@ -48,7 +48,7 @@ public class AotPublishTests
                 """);
             await using var reader = await check.ExecuteReaderAsync();
             Assert.True(await reader.ReadAsync());
-            Assert.Equal("001_users,002_audit_log", reader.GetString(0));
+            Assert.Equal("001_users,002_audit_log,003_security_events", reader.GetString(0));
             Assert.True(reader.GetBoolean(1));
             Assert.Equal(4L, reader.GetInt64(2));
         }

@@ -14,14 +14,15 @@ public class SampleTests
         var first = await RunSampleAsync("--connection", connectionString);
         var second = await RunSampleAsync("--connection", connectionString);
 
-        Assert.Contains("Migration summary: 2 migration(s) applied, 2 table(s) created, 0 column(s) added, 4 index(es) created", first);
+        Assert.Contains("Migration summary: 3 migration(s) applied, 2 table(s) created, 0 column(s) added, 4 index(es) created", first);
         Assert.Contains("[002_audit_log] Creating missing table: audit_logs", first);
         Assert.Contains("[002_audit_log] ✓ Created index: idx_audit_logs_severity", first);
+        Assert.Contains("▶ 003_security_events: Add a view of the security-relevant audit events", first);
         Assert.DoesNotContain("differs from the model", first);
         Assert.Contains("Audit event #1 at ", first);
         Assert.Contains("admin (user 1) user_login \"Administrator signed in\" severity=info", first);
         Assert.DoesNotContain("▶", second);
-        Assert.Contains("Database is up to date: 2 migration(s) applied, none pending", second);
+        Assert.Contains("Database is up to date: 3 migration(s) applied, none pending", second);
         Assert.Contains("Audit event #2 at ", second);
         Assert.DoesNotContain(server.Password!, first + second);
 
@@ -54,8 +55,11 @@ public class SampleTests
             ["PRIMARY KEY (id)", "FOREIGN KEY (user_id) REFERENCES users(id)"],
             await db.ListAsync("SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'audit_logs'::regclass ORDER BY contype DESC"));
         Assert.Equal(
-            ["001_users", "002_audit_log"],
+            ["001_users", "002_audit_log", "003_security_events"],
             await db.ListAsync("SELECT migration_name FROM schema_migrations ORDER BY number"));
+        Assert.Equal(
+            ["Audit events of severity warning and above"],
+            await db.ListAsync("SELECT obj_description('security_events'::regclass, 'pg_class')"));
     }
 
     private static async Task<List<string>> ColumnsAsync(NpgsqlDataSource db)
