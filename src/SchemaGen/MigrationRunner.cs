@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using SchemaGen.Adopting;
 using SchemaGen.Applying;
 using SchemaGen.Ledger;
 using SchemaGen.Logging;
@@ -35,6 +36,12 @@ public sealed class MigrationRunner
         _options = options ?? new MigrationRunnerOptions();
         _options.Validate();
         RegistryOrder.EnsureValid(migrations);
+        if (_options.BaselineNumber is { } baseline)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(baseline, 1, "options.BaselineNumber");
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(baseline, migrations.Count, "options.BaselineNumber");
+        }
+
         _dataSource = dataSource;
         _migrations = migrations;
         _logger = logger ?? NullLogger.Instance;
@@ -80,7 +87,7 @@ public sealed class MigrationRunner
 
         if (_options.LockMode == MigrationLockMode.Transaction)
         {
-            var run = new TransactionLockedRun(_dataSource, connection, _ledger, _migrations, _options, _logger);
+            var run = new TransactionLockedRun(_dataSource, connection, _ledger, new LedgerSetup(_migrations, _options, _logger));
             var (applied, alreadyApplied, created) = await run.RunAsync(_expectedDigest, LogPlan, cancellationToken).ConfigureAwait(false);
             LogLedgerCreated(created);
             return Finish(applied, alreadyApplied, created, started);
@@ -120,10 +127,17 @@ public sealed class MigrationRunner
 
     private async Task<MigrationRunReport> ApplyUnderLockAsync(NpgsqlConnection connection, long started, CancellationToken cancellationToken)
     {
-        var created = await _ledger.EnsureCreatedAsync(connection, _migrations, _logger, inTransaction: false, cancellationToken).ConfigureAwait(false);
+        var setup = new LedgerSetup(_migrations, _options, _logger);
+        var created = await _ledger.EnsureCreatedAsync(connection, setup, inTransaction: false, cancellationToken).ConfigureAwait(false);
         LogLedgerCreated(created);
 
-        var plan = MigrationPlanner.Plan(_migrations, await _ledger.ReadAsync(connection, cancellationToken).ConfigureAwait(false), _ledger.Table, _options);
+        var rows = await _ledger.ReadAsync(connection, cancellationToken).ConfigureAwait(false);
+        if (rows.Count == 0 && await LedgerAdoption.AdoptAsync(connection, _ledger, setup, cancellationToken).ConfigureAwait(false))
+        {
+            rows = await _ledger.ReadAsync(connection, cancellationToken).ConfigureAwait(false);
+        }
+
+        var plan = MigrationPlanner.Plan(_migrations, rows, _ledger.Table, _options);
         LogPlan(plan);
         var applied = new List<AppliedMigration>(plan.Pending.Count);
         foreach (var migration in plan.Pending)

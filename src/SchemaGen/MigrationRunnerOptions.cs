@@ -12,6 +12,30 @@ public sealed class MigrationRunnerOptions
     /// <summary>How long to wait for another process that is migrating the same database. Default 5 minutes.</summary>
     public TimeSpan LockTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Adopts a database whose schema already holds migrations 1 to this number (made by hand, by another tool, or by a
+    /// dump): when the ledger is empty, they are recorded as applied, marked <c>baseline</c>, without running; later
+    /// migrations are applied as usual. Ignored once the ledger has rows, so it can stay set. Default null.
+    /// </summary>
+    public int? BaselineNumber { get; set; }
+
+    /// <summary>
+    /// Takes over another tool's history when the ledger is empty: each migration it applied is recorded (marked
+    /// <c>baseline</c>) under the SchemaGen number it maps to, and the rest are applied. Flyway's <c>flyway_schema_history</c>:
+    /// version N is number N. sqlx's <c>_sqlx_migrations</c>: the i-th version in order is number i. Default none.
+    /// </summary>
+    public MigrationHistorySource ImportHistoryFrom { get; set; }
+
+    /// <summary>The other tool's history table, as PostgreSQL resolves a name (<c>flyway_schema_history</c>, <c>tools."history"</c>); null for the tool's default.</summary>
+    public string? ImportHistoryTable { get; set; }
+
+    /// <summary>
+    /// Start a ledger in a database that already has tables, applying migration 1 onward. Default false: such a run is
+    /// refused with an explanation, since migrations applied onto an existing schema fail or half-succeed; use
+    /// <see cref="BaselineNumber"/> or <see cref="ImportHistoryFrom"/> to adopt one.
+    /// </summary>
+    public bool AllowNonEmptyDatabase { get; set; }
+
     /// <summary>How runners take turns: one session lock (default), or a lock per migration transaction for transaction-mode poolers.</summary>
     public MigrationLockMode LockMode { get; set; } = MigrationLockMode.Session;
 

@@ -26,7 +26,7 @@ public class ConcurrencyTests
             var runs = dataSources.Select(dataSource => Task.Run(async () =>
             {
                 await start.Task;
-                return await new MigrationRunner(dataSource, migrations, new MigrationRunnerOptions { LockMode = lockMode }).RunAsync();
+                return await new MigrationRunner(dataSource, migrations, new MigrationRunnerOptions { LockMode = lockMode, AllowNonEmptyDatabase = true }).RunAsync();
             })).ToArray();
             start.SetResult();
             var reports = await Task.WhenAll(runs);

@@ -22,7 +22,7 @@ public class LedgerDigestTests
         await using var connection = await db.OpenConnectionAsync();
         if (count == 0)
         {
-            await store.EnsureCreatedAsync(connection, migrations, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, inTransaction: false, CancellationToken.None);
+            await store.EnsureCreatedAsync(connection, new LedgerSetup(migrations, new MigrationRunnerOptions(), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance), inTransaction: false, CancellationToken.None);
         }
 
         Assert.Equal(LedgerDigest.Of(migrations), await store.TryReadDigestAsync(connection, CancellationToken.None));

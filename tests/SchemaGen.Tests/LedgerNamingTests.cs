@@ -32,7 +32,7 @@ public class LedgerNamingTests
         await using var db = await TestDatabase.CreateAsync();
         await new MigrationRunner(db, [Sql(1, "a", "CREATE TABLE a (id int)")], new MigrationRunnerOptions { TableName = "ledger_a" }).RunAsync();
 
-        var report = await new MigrationRunner(db, [Sql(1, "b", "CREATE TABLE b (id int)")], new MigrationRunnerOptions { TableName = "ledger_b" }).RunAsync();
+        var report = await new MigrationRunner(db, [Sql(1, "b", "CREATE TABLE b (id int)")], new MigrationRunnerOptions { TableName = "ledger_b", AllowNonEmptyDatabase = true }).RunAsync();
 
         Assert.Equal(["001_b"], report.Applied.Select(a => a.Migration.Id));
     }

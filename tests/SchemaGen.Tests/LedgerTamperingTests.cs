@@ -45,7 +45,7 @@ public class LedgerTamperingTests
         Assert.Contains("set MigrationRunnerOptions.TableName (or Schema) to a free name", error.Message);
         var statusError = await Assert.ThrowsAsync<MigrationValidationException>(() => new MigrationRunner(db, Tables(1)).GetStatusAsync());
         Assert.StartsWith("\"public\".\"schema_migrations\" is a table with the columns (version, dirty), not a SchemaGen ledger", statusError.Message);
-        await new MigrationRunner(db, Tables(1), new MigrationRunnerOptions { TableName = "schemagen_migrations" }).RunAsync();
+        await new MigrationRunner(db, Tables(1), new MigrationRunnerOptions { TableName = "schemagen_migrations", AllowNonEmptyDatabase = true }).RunAsync();
         Assert.NotNull(await db.ScalarAsync<string>("SELECT to_regclass('t1')::text"));
     }
 

@@ -17,7 +17,7 @@ public class PgBouncerTests
         var migrations = Enumerable.Range(1, 50).Select(n => n == 25
             ? Sql(n, "concurrent_index", "CREATE INDEX CONCURRENTLY idx_applications ON applications (number); INSERT INTO applications (number) VALUES (25)", transactional: false)
             : Sql(n, $"step_{n}", $"CREATE TABLE t{n} (id int); INSERT INTO applications (number) VALUES ({n})")).ToArray();
-        var options = new MigrationRunnerOptions { LockMode = MigrationLockMode.Transaction, LockTimeout = TimeSpan.FromSeconds(60) };
+        var options = new MigrationRunnerOptions { LockMode = MigrationLockMode.Transaction, LockTimeout = TimeSpan.FromSeconds(60), AllowNonEmptyDatabase = true };
 
         var dataSources = Enumerable.Range(0, 16).Select(_ => NpgsqlDataSource.Create(bouncer.ConnectionString("pooled"))).ToArray();
         try

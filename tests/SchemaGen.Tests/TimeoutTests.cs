@@ -67,7 +67,7 @@ public class TimeoutTests
         await db.ExecuteAsync("CREATE TABLE busy (id int)");
         await using var reader = await HoldTableAsync(connectionString, "busy");
         var logger = new CapturingLogger();
-        var options = new MigrationRunnerOptions { TableLockTimeout = TimeSpan.FromMilliseconds(100), TableLockRetries = 2, TableLockRetryDelay = TimeSpan.FromMilliseconds(50) };
+        var options = new MigrationRunnerOptions { TableLockTimeout = TimeSpan.FromMilliseconds(100), TableLockRetries = 2, TableLockRetryDelay = TimeSpan.FromMilliseconds(50), AllowNonEmptyDatabase = true };
         var migrations = new[] { Sql(1, "alter_busy", "ALTER TABLE busy ADD COLUMN note text") };
 
         var error = await Assert.ThrowsAsync<MigrationFailedException>(() => new MigrationRunner(db, migrations, options, logger).RunAsync());
@@ -90,7 +90,7 @@ public class TimeoutTests
         await db.ExecuteAsync("CREATE TABLE busy (id int)");
         var reader = await HoldTableAsync(connectionString, "busy");
         var logger = new CapturingLogger();
-        var options = new MigrationRunnerOptions { TableLockTimeout = TimeSpan.FromMilliseconds(100), TableLockRetries = 10, TableLockRetryDelay = TimeSpan.FromMilliseconds(100) };
+        var options = new MigrationRunnerOptions { TableLockTimeout = TimeSpan.FromMilliseconds(100), TableLockRetries = 10, TableLockRetryDelay = TimeSpan.FromMilliseconds(100), AllowNonEmptyDatabase = true };
         var release = Task.Delay(400).ContinueWith(_ => reader.DisposeAsync().AsTask()).Unwrap();
 
         var report = await new MigrationRunner(db, [Sql(1, "alter_busy", "ALTER TABLE busy ADD COLUMN note text")], options, logger).RunAsync();

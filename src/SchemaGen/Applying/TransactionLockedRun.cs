@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using SchemaGen.Adopting;
 using SchemaGen.Ledger;
 using SchemaGen.Planning;
 
@@ -12,14 +13,17 @@ namespace SchemaGen.Applying;
 /// number with a <c>running</c> row in such a transaction, then runs outside it while renewing the row; other runners wait
 /// while the row is renewed, and take it as interrupted once renewals stop.
 /// </summary>
-internal sealed class TransactionLockedRun(
-    NpgsqlDataSource dataSource, NpgsqlConnection connection, LedgerStore ledger, IReadOnlyList<MigrationDescriptor> migrations, MigrationRunnerOptions options, ILogger logger)
+internal sealed class TransactionLockedRun(NpgsqlDataSource dataSource, NpgsqlConnection connection, LedgerStore ledger, LedgerSetup setup)
 {
+    private readonly IReadOnlyList<MigrationDescriptor> _migrations = setup.Migrations;
+    private readonly MigrationRunnerOptions _options = setup.Options;
+    private readonly ILogger _logger = setup.Logger;
+
     public async Task<(List<AppliedMigration> Applied, int AlreadyApplied, bool LedgerCreated)> RunAsync(
         LedgerDigest expectedDigest, Action<MigrationPlan> logPlan, CancellationToken cancellationToken)
     {
         var key = MigrationLock.KeyFor(ledger.Table);
-        var wait = new LockWait(key, options.LockTimeout, logger);
+        var wait = new LockWait(key, _options.LockTimeout, _logger);
         var applied = new List<AppliedMigration>();
         int? alreadyApplied = null;
         var created = false;
@@ -33,15 +37,20 @@ internal sealed class TransactionLockedRun(
                 await wait.PauseAsync(cancellationToken).ConfigureAwait(false);
                 if (await ledger.TryReadDigestAsync(connection, cancellationToken).ConfigureAwait(false) == expectedDigest)
                 {
-                    return (applied, alreadyApplied ?? migrations.Count - applied.Count, created);
+                    return (applied, alreadyApplied ?? _migrations.Count - applied.Count, created);
                 }
 
                 continue;
             }
 
-            created |= await ledger.EnsureCreatedAsync(connection, migrations, logger, inTransaction: true, cancellationToken).ConfigureAwait(false);
+            created |= await ledger.EnsureCreatedAsync(connection, setup, inTransaction: true, cancellationToken).ConfigureAwait(false);
             var rows = await ledger.ReadAsync(connection, cancellationToken).ConfigureAwait(false);
-            if (rows.Any(row => row.Status == LedgerStatus.Running && row.SinceAppliedAt < options.RunningRowTimeout))
+            if (rows.Count == 0 && await LedgerAdoption.AdoptAsync(connection, ledger, setup, cancellationToken).ConfigureAwait(false))
+            {
+                rows = await ledger.ReadAsync(connection, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (rows.Any(row => row.Status == LedgerStatus.Running && row.SinceAppliedAt < _options.RunningRowTimeout))
             {
                 // Another runner is applying a non-transactional migration and renewing its row: wait for it.
                 await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
@@ -49,7 +58,7 @@ internal sealed class TransactionLockedRun(
                 continue;
             }
 
-            var plan = MigrationPlanner.Plan(migrations, rows, ledger.Table, options);
+            var plan = MigrationPlanner.Plan(_migrations, rows, ledger.Table, _options);
             if (alreadyApplied is null)
             {
                 alreadyApplied = plan.AlreadyApplied;
@@ -63,7 +72,7 @@ internal sealed class TransactionLockedRun(
             }
 
             wait.Restart();
-            var step = MigrationApplier.Start(connection, ledger, plan.Pending[0], options, logger);
+            var step = MigrationApplier.Start(connection, ledger, plan.Pending[0], _options, _logger);
             if (!step.Migration.Transactional)
             {
                 await step.ExecuteAsync(transaction, cancellationToken, ledger.Insert(step.Migration, 0, LedgerStatus.Running)).ConfigureAwait(false);
@@ -73,11 +82,11 @@ internal sealed class TransactionLockedRun(
                 continue;
             }
 
-            var done = await TransactionalApplier.TryInAsync(step, transaction, mayRetry: retries < options.TableLockRetries, cancellationToken).ConfigureAwait(false);
+            var done = await TransactionalApplier.TryInAsync(step, transaction, mayRetry: retries < _options.TableLockRetries, cancellationToken).ConfigureAwait(false);
             if (done is null)
             {
                 retries++;
-                await TransactionalApplier.PauseBeforeRetryAsync(step, retries, options.TableLockRetryDelay * (1 << (retries - 1)), cancellationToken).ConfigureAwait(false);
+                await TransactionalApplier.PauseBeforeRetryAsync(step, retries, _options.TableLockRetryDelay * (1 << (retries - 1)), cancellationToken).ConfigureAwait(false);
                 continue;
             }
 

@@ -87,8 +87,7 @@ internal sealed class LedgerStore(LedgerTable table)
     /// adopts the original system's table. <c>inTransaction</c>: the caller has a transaction open (else an adoption opens its own).
     /// </summary>
     /// <returns>Whether the table was created.</returns>
-    public async Task<bool> EnsureCreatedAsync(
-        NpgsqlConnection connection, IReadOnlyList<MigrationDescriptor> migrations, Microsoft.Extensions.Logging.ILogger logger, bool inTransaction, CancellationToken cancellationToken)
+    public async Task<bool> EnsureCreatedAsync(NpgsqlConnection connection, LedgerSetup setup, bool inTransaction, CancellationToken cancellationToken)
     {
         await using var probe = new NpgsqlCommand(
             "SELECT (SELECT relkind::text FROM pg_class WHERE oid = to_regclass($1)), EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $2)",
@@ -106,9 +105,16 @@ internal sealed class LedgerStore(LedgerTable table)
 
         if (kind is "r" or "p")
         {
-            if ((await ReadShapeAsync(connection, cancellationToken).ConfigureAwait(false)).Columns == LegacyLedger.Columns)
+            var columns = (await ReadShapeAsync(connection, cancellationToken).ConfigureAwait(false)).Columns;
+            if (columns == LegacyLedger.Columns)
             {
-                await LegacyLedger.UpgradeAsync(connection, Table, migrations, logger, inTransaction, cancellationToken).ConfigureAwait(false);
+                await LegacyLedger.UpgradeAsync(connection, Table, setup.Migrations, setup.Logger, inTransaction, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (!columns.Split(", ").Contains("baseline", StringComparer.Ordinal))
+            {
+                // Ledgers made before baselines existed.
+                await ExecuteAsync(connection, Table.AddBaselineColumn, cancellationToken).ConfigureAwait(false);
             }
 
             return false;
@@ -121,6 +127,7 @@ internal sealed class LedgerStore(LedgerTable table)
                 "Set MigrationRunnerOptions.TableName (or Schema) to a name that is free or names the ledger table.");
         }
 
+        await ExistingSchemaGuard.EnsureAdoptableAsync(connection, Table, setup.Options, cancellationToken).ConfigureAwait(false);
         if (!schemaExists)
         {
             await ExecuteAsync(connection, Table.CreateSchema, cancellationToken).ConfigureAwait(false);
@@ -142,6 +149,20 @@ internal sealed class LedgerStore(LedgerTable table)
         command.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = migration.Transactional });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = FormatStatus(status) });
         command.Parameters.Add(new NpgsqlParameter<string?> { TypedValue = error });
+        return command;
+    }
+
+    /// <summary>Records a migration as applied without running it (a baseline, or another tool's history).</summary>
+    public NpgsqlBatchCommand InsertBaseline(MigrationDescriptor migration, Adopting.AdoptedMigration adopted)
+    {
+        var command = new NpgsqlBatchCommand(Table.InsertBaseline);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = migration.Id });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = migration.Number });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = migration.Checksum });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = adopted.Origin is null ? migration.Description : $"{migration.Description} (imported: {adopted.Origin})" });
+        command.Parameters.Add(new NpgsqlParameter<int?> { TypedValue = adopted.ExecutionTimeMs });
+        command.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = migration.Transactional });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset?> { TypedValue = adopted.AppliedAt });
         return command;
     }
 

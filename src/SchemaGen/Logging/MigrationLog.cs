@@ -65,4 +65,13 @@ internal static partial class MigrationLog
 
     [LoggerMessage(EventId = 1017, Level = LogLevel.Information, Message = "Adopting recorded migration {MigrationName} into the ledger with checksum {Checksum}")]
     public static partial void LegacyRowAdopted(ILogger logger, string migrationName, string checksum);
+
+    [LoggerMessage(EventId = 1018, Level = LogLevel.Information, Message = "Baseline: recorded {Count} migration(s), up to {MigrationId}, as applied without running them")]
+    public static partial void Baselined(ILogger logger, int count, string migrationId);
+
+    [LoggerMessage(EventId = 1019, Level = LogLevel.Information, Message = "Imported {Count} migration(s) from the {Source} history, up to {MigrationId}, as applied without running them")]
+    public static partial void HistoryImported(ILogger logger, int count, string source, string migrationId);
+
+    [LoggerMessage(EventId = 1020, Level = LogLevel.Warning, Message = "{MigrationId} is recorded from {Origin}, whose name differs: check that the numbering matches")]
+    public static partial void ImportedNameDiffers(ILogger logger, string migrationId, string origin);
 }
