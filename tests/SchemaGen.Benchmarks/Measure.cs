@@ -5,11 +5,15 @@ namespace SchemaGen.Benchmarks;
 /// <summary>Runs an action repeatedly after warm-up and reports the median.</summary>
 internal static class Measure
 {
+    /// <summary>A smoke run: one warm-up and three runs of everything, to prove the benchmarks still run.</summary>
+    public static bool Smoke { get; set; }
+
     public static TimeSpan Median(int warmup, int runs, Action action)
         => MedianAsync(warmup, runs, () => { action(); return Task.CompletedTask; }).GetAwaiter().GetResult();
 
     public static async Task<TimeSpan> MedianAsync(int warmup, int runs, Func<Task> action)
     {
+        (warmup, runs) = Smoke ? (Math.Min(warmup, 1), Math.Min(runs, 3)) : (warmup, runs);
         for (var i = 0; i < warmup; i++)
         {
             await action();

@@ -37,6 +37,9 @@ public sealed class PostgresServer : IAsyncDisposable
 
     private string DataDirectory => Path.Combine(_root, "data");
 
+    /// <summary>The path of one of the server's client tools (psql, pg_dump) from the same installation.</summary>
+    public static string Tool(string name) => Path.Combine(PostgresInstallation.FindBinDirectory(), name);
+
     /// <summary>A connection string for the given database (default <c>postgres</c>).</summary>
     public string ConnectionString(string database = "postgres")
         => new NpgsqlConnectionStringBuilder

@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using Npgsql;
+using SchemaGen.Corpus;
+using SchemaGen.ThrowawayPostgres;
+
+namespace SchemaGen.Tests;
+
+/// <summary>Runs only once the corpus is prepared (tests/SchemaGen.Corpus/prepare-lemmy.sh); CI, which has no network, skips it.</summary>
+public sealed class CorpusFactAttribute : FactAttribute
+{
+    public CorpusFactAttribute()
+    {
+        if (Corpus.Corpus.Migrations.Count == 0)
+        {
+            Skip = "The SQL corpus is not prepared: run tests/SchemaGen.Corpus/prepare-lemmy.sh with a Lemmy checkout.";
+        }
+    }
+}
+
+/// <summary>A real project's migration history (Lemmy: 342 diesel up.sql files), compiled as SQL-file migrations and applied.</summary>
+public class CorpusTests
+{
+    [CorpusFact]
+    public async Task Every_migration_applies_and_a_second_run_applies_nothing()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+
+        var first = await new MigrationRunner(db, Corpus.Corpus.Migrations).RunAsync();
+        var second = await new MigrationRunner(db, Corpus.Corpus.Migrations).RunAsync();
+
+        Assert.Equal(Corpus.Corpus.Migrations.Count, first.Applied.Count);
+        Assert.Equal(Directory.GetFiles(Corpus.Corpus.SourceFolder, "*.sql").Length, first.Applied.Count);
+        Assert.Empty(second.Applied);
+    }
+
+    [CorpusFact]
+    public async Task The_schema_equals_what_psql_makes_of_the_same_files()
+    {
+        var viaSchemaGen = await TestDatabase.CreateConnectionStringAsync();
+        var viaPsql = await TestDatabase.CreateConnectionStringAsync();
+        await using (var db = NpgsqlDataSource.Create(viaSchemaGen))
+        {
+            await new MigrationRunner(db, Corpus.Corpus.Migrations).RunAsync();
+        }
+
+        // As diesel runs them: each file in a transaction of its own, stopping at the first error.
+        var script = Path.GetTempFileName();
+        await File.WriteAllLinesAsync(script, Directory.GetFiles(Corpus.Corpus.SourceFolder, "*.sql").Order(StringComparer.Ordinal)
+            .SelectMany(file => new[] { "BEGIN;", $"\\i '{file}'", "COMMIT;" }));
+        await RunAsync("psql", viaPsql, "-q", "-X", "-v", "ON_ERROR_STOP=1", "-f", script);
+        File.Delete(script);
+
+        var expected = WithoutRestrictKey(await RunAsync("pg_dump", viaPsql, "--schema-only", "--no-owner"));
+        var actual = WithoutRestrictKey(await RunAsync("pg_dump", viaSchemaGen, "--schema-only", "--no-owner", "--exclude-table=public.schema_migrations*"));
+        Assert.True(expected.Length > 100_000, "the dump is suspiciously small");
+        Assert.Equal(expected, actual);
+    }
+
+    /// <summary>pg_dump (15.14 on) opens and closes its output with a <c>\restrict</c> key that is random per dump.</summary>
+    private static string WithoutRestrictKey(string dump)
+        => string.Join('\n', dump.Split('\n').Where(line => !line.StartsWith("\\restrict ", StringComparison.Ordinal) && !line.StartsWith("\\unrestrict ", StringComparison.Ordinal)));
+
+    private static async Task<string> RunAsync(string tool, string connectionString, params string[] arguments)
+    {
+        var settings = new NpgsqlConnectionStringBuilder(connectionString);
+        var start = new ProcessStartInfo(PostgresServer.Tool(tool))
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment = { ["PGPASSWORD"] = settings.Password ?? "" },
+        };
+        foreach (var argument in new[] { "-h", settings.Host!, "-p", settings.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", settings.Username!, "-d", settings.Database! }.Concat(arguments))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, $"{tool} failed: {await error}");
+        return await output;
+    }
+}
