@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Npgsql;
 using SchemaGen.Corpus;
 using SchemaGen.ThrowawayPostgres;
@@ -29,7 +28,7 @@ public class CorpusTests
         var second = await new MigrationRunner(db, Corpus.Corpus.Migrations).RunAsync();
 
         Assert.Equal(Corpus.Corpus.Migrations.Count, first.Applied.Count);
-        Assert.Equal(Directory.GetFiles(Corpus.Corpus.SourceFolder, "*.sql").Length, first.Applied.Count);
+        Assert.Equal(Directory.GetFiles(SourceFolder, "*.sql").Length, first.Applied.Count);
         Assert.Empty(second.Applied);
     }
 
@@ -45,7 +44,7 @@ public class CorpusTests
 
         // As diesel runs them: each file in a transaction of its own, stopping at the first error.
         var script = Path.GetTempFileName();
-        await File.WriteAllLinesAsync(script, Directory.GetFiles(Corpus.Corpus.SourceFolder, "*.sql").Order(StringComparer.Ordinal)
+        await File.WriteAllLinesAsync(script, Directory.GetFiles(SourceFolder, "*.sql").Order(StringComparer.Ordinal)
             .SelectMany(file => new[] { "BEGIN;", $"\\i '{file}'", "COMMIT;" }));
         await RunAsync("psql", viaPsql, "-q", "-X", "-v", "ON_ERROR_STOP=1", "-f", script);
         File.Delete(script);
@@ -63,22 +62,13 @@ public class CorpusTests
     private static async Task<string> RunAsync(string tool, string connectionString, params string[] arguments)
     {
         var settings = new NpgsqlConnectionStringBuilder(connectionString);
-        var start = new ProcessStartInfo(PostgresServer.Tool(tool))
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment = { ["PGPASSWORD"] = settings.Password ?? "" },
-        };
-        foreach (var argument in new[] { "-h", settings.Host!, "-p", settings.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", settings.Username!, "-d", settings.Database! }.Concat(arguments))
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"{tool} failed: {await error}");
-        return await output;
+        var (exitCode, output, error) = await ChildProcess.RunAsync(
+            PostgresServer.Tool(tool),
+            new Dictionary<string, string> { ["PGPASSWORD"] = settings.Password ?? "" },
+            ["-h", settings.Host!, "-p", settings.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", settings.Username!, "-d", settings.Database!, .. arguments]);
+        Assert.True(exitCode == 0, $"{tool} failed: {error}");
+        return output;
     }
+
+    private static string SourceFolder => Path.Combine(Repository.Root(), "tests", "SchemaGen.Corpus", "Migrations");
 }
