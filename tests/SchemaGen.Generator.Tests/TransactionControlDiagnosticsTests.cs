@@ -7,7 +7,7 @@ namespace SchemaGen.Generator.Tests;
 public class TransactionControlDiagnosticsTests
 {
     private static Task VerifyAsync(string source, params Microsoft.CodeAnalysis.Testing.DiagnosticResult[] expected)
-        => AnalyzerAsync<Analyzers.TransactionControlAnalyzer>([source], expected);
+        => AnalyzerAsync<Analyzers.SqlSafetyAnalyzer>([source], expected);
 
     [Theory]
     [InlineData("COMMIT")]

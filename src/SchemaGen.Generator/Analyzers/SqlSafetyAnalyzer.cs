@@ -1,0 +1,106 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+using SchemaGen.Generator.Diagnostics;
+using SchemaGen.Generator.Parse;
+using SchemaGen.Generator.Parse.SqlFiles;
+using SchemaGen.SqlParsing.Lint;
+
+namespace SchemaGen.Generator.Analyzers
+{
+    /// <summary>
+    /// SG0301–SG0315: migration SQL that is unsafe on a live database, seen where it is written — constant SQL passed to
+    /// <c>MigrationContext.ExecuteAsync</c> in a <c>[Migration]</c> class (on the exact span inside the literal), and
+    /// <c>.sql</c> migration files (at the statement's line). Each rule's severity can be set in <c>.editorconfig</c>.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class SqlSafetyAnalyzer : DiagnosticAnalyzer
+    {
+        private static readonly Dictionary<string, DiagnosticDescriptor> ById = DiagnosticDescriptors.SqlSafety.ToDictionary(d => d.Id);
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.SqlSafety);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterCompilationStartAction(start =>
+            {
+                var attributeType = start.Compilation.GetTypeByMetadataName(WellKnownNames.MigrationAttribute);
+                var contextType = start.Compilation.GetTypeByMetadataName(WellKnownNames.MigrationContext);
+                if (attributeType is null || contextType is null)
+                {
+                    return;
+                }
+
+                start.RegisterOperationAction(
+                    operationContext => AnalyzeInvocation(operationContext, attributeType, contextType),
+                    OperationKind.Invocation);
+                start.RegisterAdditionalFileAction(AnalyzeSqlFile);
+            });
+        }
+
+        private static void AnalyzeInvocation(OperationAnalysisContext context, INamedTypeSymbol attributeType, INamedTypeSymbol contextType)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            if (invocation.TargetMethod.Name != "ExecuteAsync"
+                || !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, contextType)
+                || invocation.Arguments.Length == 0
+                || invocation.Arguments[0].Value.ConstantValue is not { HasValue: true, Value: string sql })
+            {
+                return;
+            }
+
+            var migration = context.ContainingSymbol.ContainingType;
+            if (migration is null || !MigrationAttributeValues.TryReadFrom(migration, attributeType, context.CancellationToken, out var values, out _))
+            {
+                return;
+            }
+
+            var argument = invocation.Arguments[0].Value.Syntax;
+            foreach (var finding in MigrationSqlLinter.Lint(sql, values.Transactional))
+            {
+                var location = LiteralSpans.Map(argument, finding.Start, finding.Length) ?? argument.GetLocation();
+                context.ReportDiagnostic(Create(finding, location, migration.Name));
+            }
+        }
+
+        private static void AnalyzeSqlFile(AdditionalFileAnalysisContext context)
+        {
+            var options = context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.AdditionalFile);
+            if (!options.TryGetValue(WellKnownNames.SqlMigrationMetadata, out var flag) || !string.Equals(flag, "true", System.StringComparison.OrdinalIgnoreCase))
+            {
+                return;
+            }
+
+            var text = context.AdditionalFile.GetText(context.CancellationToken);
+            if (text is null)
+            {
+                return;
+            }
+
+            var sql = text.ToString();
+            var header = SqlMigrationHeader.Read(sql);
+            var fileName = System.IO.Path.GetFileName(context.AdditionalFile.Path);
+            foreach (var finding in MigrationSqlLinter.Lint(sql, header.Transactional))
+            {
+                var span = new TextSpan(finding.Start, finding.Length);
+                var location = Location.Create(context.AdditionalFile.Path, span, text.Lines.GetLinePositionSpan(span));
+                context.ReportDiagnostic(Create(finding, location, fileName));
+            }
+        }
+
+        /// <summary>SG0301 and SG0302 name the migration after the finding's own arguments.</summary>
+        private static Diagnostic Create(LintFinding finding, Location location, string migration)
+        {
+            var args = finding.Id == LintRules.TransactionControl || finding.Id == LintRules.NotInTransaction
+                ? finding.Args.Concat(new[] { migration }).ToArray()
+                : finding.Args;
+            return Diagnostic.Create(ById[finding.Id], location, args.Cast<object>().ToArray());
+        }
+    }
+}

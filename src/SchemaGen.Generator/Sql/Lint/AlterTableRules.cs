@@ -1,0 +1,183 @@
+using System.Collections.Generic;
+
+namespace SchemaGen.SqlParsing.Lint
+{
+    /// <summary>
+    /// The rules on <c>ALTER TABLE</c> actions of a table that already exists: NOT NULL without a default (SG0304), a volatile
+    /// default (SG0305), a type change (SG0306), SET NOT NULL (SG0307), a constraint that checks every row under lock
+    /// (SG0308, SG0309), and dropping or renaming what the running application uses (SG0310).
+    /// </summary>
+    internal static class AlterTableRules
+    {
+        private static readonly HashSet<string> VolatileFunctions = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase)
+        {
+            "random", "clock_timestamp", "timeofday", "gen_random_uuid", "uuid_generate_v1", "uuid_generate_v1mc", "uuid_generate_v4", "nextval", "txid_current",
+        };
+
+        private static readonly HashSet<string> Serials = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase)
+        {
+            "serial", "bigserial", "smallserial", "serial2", "serial4", "serial8",
+        };
+
+        public static void Check(TokenRange statement, LintScope scope, List<LintFinding> findings)
+        {
+            var i = 2;
+            if (statement.Has(i, "IF", "EXISTS"))
+            {
+                i += 2;
+            }
+
+            if (statement.Is(i, "ONLY"))
+            {
+                i++;
+            }
+
+            if (i >= statement.Count)
+            {
+                return;
+            }
+
+            var table = statement.QualifiedName(i, out var length);
+            i += length;
+            if (i < statement.Count && statement.Text(i) == "*")
+            {
+                i++;
+            }
+
+            var isCreated = scope.Created.Contains(table);
+            var isEmpty = scope.IsEmpty(table);
+            foreach (var action in statement.Skip(i).SplitByCommas())
+            {
+                if (action.IsEmpty)
+                {
+                    continue;
+                }
+
+                if (action.Is(0, "ADD"))
+                {
+                    CheckAdd(action, table, isEmpty, findings);
+                }
+                else if (!isCreated)
+                {
+                    CheckChange(action, table, isEmpty, findings);
+                }
+            }
+        }
+
+        private static void CheckAdd(TokenRange action, string table, bool isNew, List<LintFinding> findings)
+        {
+            var j = action.Is(1, "COLUMN") ? 2 : 1;
+            if (action.Has(j, "IF", "NOT", "EXISTS"))
+            {
+                j += 3;
+            }
+
+            var last = action.Count - 1;
+            var constraintName = action.Is(j, "CONSTRAINT") && j + 1 < action.Count ? action.Identifier(j + 1) : null;
+            var kind = constraintName is null ? j : j + 2;
+            if (action.Is(kind, "FOREIGN") || action.Is(kind, "CHECK"))
+            {
+                if (!isNew && !(action.Is(last - 1, "NOT") && action.Is(last, "VALID")))
+                {
+                    var what = action.Is(kind, "CHECK") ? "CHECK" : "FOREIGN KEY";
+                    findings.Add(MigrationSqlLinter.On(action, 0, last, LintRules.ConstraintWithoutNotValid, what, constraintName ?? "(unnamed)", table));
+                }
+
+                return;
+            }
+
+            if (action.Is(kind, "UNIQUE") || action.Has(kind, "PRIMARY", "KEY") || action.Is(kind, "EXCLUDE"))
+            {
+                var usingIndex = action.Find("USING") is var at and >= 0 && action.Is(at + 1, "INDEX");
+                if (!isNew && !usingIndex && !action.Is(kind, "EXCLUDE"))
+                {
+                    findings.Add(MigrationSqlLinter.On(action, 0, last, LintRules.UniqueWithoutIndex, action.Is(kind, "UNIQUE") ? "UNIQUE" : "PRIMARY KEY", table));
+                }
+
+                return;
+            }
+
+            if (ColumnDefinition.Read(action.Skip(j)) is not { } column)
+            {
+                return;
+            }
+
+            ColumnTypeAdvice.Check(column, findings);
+            if (isNew)
+            {
+                return;
+            }
+
+            if (column.IsNotNull && !column.HasDefault)
+            {
+                findings.Add(MigrationSqlLinter.On(action, 0, last, LintRules.NotNullWithoutDefault, column.Name, table));
+            }
+
+            if (VolatileDefault(column) is { } volatileDefault)
+            {
+                findings.Add(MigrationSqlLinter.On(action, 0, last, LintRules.VolatileDefault, column.Name, volatileDefault, table));
+            }
+        }
+
+        private static void CheckChange(TokenRange action, string table, bool isEmpty, List<LintFinding> findings)
+        {
+            var last = action.Count - 1;
+            if (action.Is(0, "ALTER") && !isEmpty)
+            {
+                var j = action.Is(1, "COLUMN") ? 2 : 1;
+                if (j >= action.Count)
+                {
+                    return;
+                }
+
+                var column = action.Identifier(j);
+                var type = action.Has(j + 1, "TYPE") ? j + 2 : action.Has(j + 1, "SET", "DATA", "TYPE") ? j + 4 : -1;
+                if (type > 0 && !WidensText(action, type))
+                {
+                    findings.Add(MigrationSqlLinter.On(action, 0, last, LintRules.ColumnTypeChange, column, table));
+                }
+                else if (action.Has(j + 1, "SET", "NOT", "NULL"))
+                {
+                    findings.Add(MigrationSqlLinter.On(action, 0, last, LintRules.SetNotNull, column, table));
+                }
+            }
+            else if ((action.Is(0, "DROP") || action.Is(0, "RENAME")) && !action.Is(1, "CONSTRAINT"))
+            {
+                findings.Add(MigrationSqlLinter.On(action, 0, last, LintRules.BreakingChange, action.TextOf(0, last)));
+            }
+        }
+
+        /// <summary>
+        /// A change to text or varchar without USING: widening a varchar or making it text is binary-compatible and needs no
+        /// rewrite, and the old type is not known here, so it is given the benefit of the doubt.
+        /// </summary>
+        private static bool WidensText(TokenRange action, int type)
+            => (action.Is(type, "text") || action.Is(type, "varchar") || action.Has(type, "character", "varying")) && !action.Contains("USING");
+
+        /// <summary>A default PostgreSQL must compute row by row (so adding the column rewrites the table), or null.</summary>
+        private static string? VolatileDefault(ColumnDefinition column)
+        {
+            if (column.Type.Count == 1 && Serials.Contains(column.Type.Text(0)))
+            {
+                return column.Type.Text(0);
+            }
+
+            var generated = column.Whole.Find("GENERATED");
+            if (generated >= 0)
+            {
+                return column.Whole.TextOf(generated, column.Whole.Count - 1);
+            }
+
+            var expression = column.DefaultExpression;
+            for (var i = 0; i < expression.Count; i++)
+            {
+                if (expression[i].Kind == SqlTokenKind.Word && VolatileFunctions.Contains(expression.Text(i)))
+                {
+                    return expression.TextOf(0, expression.Count - 1);
+                }
+            }
+
+            return null;
+        }
+    }
+}
