@@ -41,7 +41,7 @@ internal static class GeneratorRun
         var run = driver.GetRunResult();
         var analyzerDiagnostics = output
             .WithAnalyzers(
-                [new MigrationClassAnalyzer(), new TableModelAnalyzer(), new LockFileAnalyzer()],
+                [new MigrationClassAnalyzer(), new TableModelAnalyzer(), new LockFileAnalyzer(), new SqlSafetyAnalyzer()],
                 new AnalyzerOptions(files, AdditionalFiles.Options(files)))
             .GetAllDiagnosticsAsync().GetAwaiter().GetResult();
         return (output, generatorDiagnostics.AddRange(analyzerDiagnostics), run);

@@ -64,8 +64,13 @@ namespace SchemaGen.Generator.Analyzers
             var argument = invocation.Arguments[0].Value.Syntax;
             foreach (var finding in MigrationSqlLinter.Lint(sql, values.Transactional))
             {
-                var location = LiteralSpans.Map(argument, finding.Start, finding.Length) ?? argument.GetLocation();
-                context.ReportDiagnostic(Create(finding, location, migration.Name));
+                var location = LiteralSpans.Map(argument, finding.Start, finding.Length);
+                var statementStart = LiteralSpans.Map(argument, finding.StatementStart, 0);
+                var statementEnd = LiteralSpans.Map(argument, finding.StatementEnd, 0);
+                var properties = location is null || statementStart is null || statementEnd is null
+                    ? ImmutableDictionary<string, string?>.Empty
+                    : FixProperties(finding, statementStart.SourceSpan.Start, statementEnd.SourceSpan.Start);
+                context.ReportDiagnostic(Create(finding, location ?? argument.GetLocation(), migration.Name, properties));
             }
         }
 
@@ -90,17 +95,31 @@ namespace SchemaGen.Generator.Analyzers
             {
                 var span = new TextSpan(finding.Start, finding.Length);
                 var location = Location.Create(context.AdditionalFile.Path, span, text.Lines.GetLinePositionSpan(span));
-                context.ReportDiagnostic(Create(finding, location, fileName));
+                context.ReportDiagnostic(Create(finding, location, fileName, ImmutableDictionary<string, string?>.Empty));
             }
         }
 
         /// <summary>SG0301 and SG0302 name the migration after the finding's own arguments.</summary>
-        private static Diagnostic Create(LintFinding finding, Location location, string migration)
+        private static Diagnostic Create(LintFinding finding, Location location, string migration, ImmutableDictionary<string, string?> properties)
         {
             var args = finding.Id == LintRules.TransactionControl || finding.Id == LintRules.NotInTransaction
                 ? finding.Args.Concat(new[] { migration }).ToArray()
                 : finding.Args;
-            return Diagnostic.Create(ById[finding.Id], location, args.Cast<object>().ToArray());
+            return Diagnostic.Create(ById[finding.Id], location, properties, args.Cast<object>().ToArray());
+        }
+
+        /// <summary>What the code fixes need: where the statement starts and ends in the source, and the finding's arguments.</summary>
+        private static ImmutableDictionary<string, string?> FixProperties(LintFinding finding, int statementStart, int statementEnd)
+        {
+            var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+            properties[FixProperty.StatementStart] = statementStart.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            properties[FixProperty.StatementEnd] = statementEnd.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            for (var i = 0; i < finding.Args.Length; i++)
+            {
+                properties[FixProperty.Argument(i)] = finding.Args[i];
+            }
+
+            return properties.ToImmutable();
         }
     }
 }

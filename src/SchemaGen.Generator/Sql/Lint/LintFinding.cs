@@ -18,5 +18,10 @@ namespace SchemaGen.SqlParsing.Lint
         public int Length { get; }
 
         public string[] Args { get; }
+
+        /// <summary>Where the statement the finding is in starts and ends (its first and last token) in the SQL text.</summary>
+        public int StatementStart { get; set; }
+
+        public int StatementEnd { get; set; }
     }
 }

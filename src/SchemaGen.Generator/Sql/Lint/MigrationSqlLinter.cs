@@ -25,7 +25,16 @@ namespace SchemaGen.SqlParsing.Lint
                 var statementFindings = new List<LintFinding>();
                 CheckStatement(new TokenRange(statement, 0, statement.Tokens.Count), transactional, scope, statementFindings);
                 var disabled = DisabledRules(sql.Substring(previousEnd, statement.Start - previousEnd));
-                findings.AddRange(statementFindings.FindAll(finding => !disabled.Contains(finding.Id)));
+                foreach (var finding in statementFindings)
+                {
+                    finding.StatementStart = statement.Start;
+                    finding.StatementEnd = statement.End;
+                    if (!disabled.Contains(finding.Id))
+                    {
+                        findings.Add(finding);
+                    }
+                }
+
                 previousEnd = statement.End;
             }
 
