@@ -3,7 +3,6 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 using SchemaGen.Generator.Diagnostics;
 using SchemaGen.Generator.Parse;
@@ -37,31 +36,43 @@ namespace SchemaGen.Generator.Analyzers
                     return;
                 }
 
-                start.RegisterOperationAction(
-                    operationContext => AnalyzeInvocation(operationContext, attributeType, contextType),
-                    OperationKind.Invocation);
+                start.RegisterSyntaxNodeAction(
+                    nodeContext => AnalyzeInvocation(nodeContext, attributeType, contextType),
+                    Microsoft.CodeAnalysis.CSharp.SyntaxKind.InvocationExpression);
                 start.RegisterAdditionalFileAction(AnalyzeSqlFile);
             });
         }
 
-        private static void AnalyzeInvocation(OperationAnalysisContext context, INamedTypeSymbol attributeType, INamedTypeSymbol contextType)
+        /// <summary>A syntax check first (a call named ExecuteAsync with an argument), so most invocations cost no binding.</summary>
+        private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context, INamedTypeSymbol attributeType, INamedTypeSymbol contextType)
         {
-            var invocation = (IInvocationOperation)context.Operation;
-            if (invocation.TargetMethod.Name != "ExecuteAsync"
-                || !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, contextType)
-                || invocation.Arguments.Length == 0
-                || invocation.Arguments[0].Value.ConstantValue is not { HasValue: true, Value: string sql })
+            var syntax = (Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax)context.Node;
+            var name = syntax.Expression switch
+            {
+                Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+                Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                _ => null,
+            };
+            if (name != "ExecuteAsync" || syntax.ArgumentList.Arguments.Count == 0
+                || context.SemanticModel.GetSymbolInfo(syntax, context.CancellationToken).Symbol is not IMethodSymbol method
+                || !SymbolEqualityComparer.Default.Equals(method.ContainingType, contextType))
             {
                 return;
             }
 
-            var migration = context.ContainingSymbol.ContainingType;
+            var argumentSyntax = syntax.ArgumentList.Arguments[0].Expression;
+            if (context.SemanticModel.GetConstantValue(argumentSyntax, context.CancellationToken) is not { HasValue: true, Value: string sql })
+            {
+                return;
+            }
+
+            var migration = context.ContainingSymbol?.ContainingType;
             if (migration is null || !MigrationAttributeValues.TryReadFrom(migration, attributeType, context.CancellationToken, out var values, out _))
             {
                 return;
             }
 
-            var argument = invocation.Arguments[0].Value.Syntax;
+            var argument = (SyntaxNode)argumentSyntax;
             foreach (var finding in MigrationSqlLinter.Lint(sql, values.Transactional))
             {
                 var location = LiteralSpans.Map(argument, finding.Start, finding.Length);
