@@ -69,13 +69,13 @@ namespace SchemaGen.Generator
                 .Select(static (compilation, _) => compilation.GetTypeByMetadataName(WellKnownNames.MigrationDescriptor) is not null)
                 .WithTrackingName(TrackingNames.RuntimeReferenced);
 
-            context.RegisterSourceOutput(registry.Combine(runtimeReferenced), static (output, input) =>
+            context.RegisterSourceOutput(registry.Combine(runtimeReferenced), static (output, input) => DiagnosticReporter.Guard(output, "writing the migration registry", () =>
             {
                 if (input.Right)
                 {
                     output.AddSource(WellKnownNames.RegistryHintName, RegistryEmitter.Emit(input.Left));
                 }
-            });
+            }));
 
             var recording = context.AnalyzerConfigOptionsProvider
                 .Select(static (options, _) =>
@@ -83,13 +83,13 @@ namespace SchemaGen.Generator
                     && string.Equals(value, "true", System.StringComparison.OrdinalIgnoreCase))
                 .WithTrackingName(TrackingNames.Recording);
 
-            context.RegisterSourceOutput(registry.Combine(recording), static (output, input) =>
+            context.RegisterSourceOutput(registry.Combine(recording), static (output, input) => DiagnosticReporter.Guard(output, "writing the lock file contents", () =>
             {
                 if (input.Right)
                 {
                     output.AddSource(WellKnownNames.LockFileHintName, LockFileEmitter.Emit(input.Left));
                 }
-            });
+            }));
 
             var tables = context.SyntaxProvider
                 .ForAttributeWithMetadataName(
@@ -109,13 +109,13 @@ namespace SchemaGen.Generator
                 .Select(static (compilation, _) => compilation.GetTypeByMetadataName(WellKnownNames.SchemaModel) is not null)
                 .WithTrackingName(TrackingNames.SchemaSupported);
 
-            context.RegisterSourceOutput(sortedTables.Combine(schemaSupported), static (output, input) =>
+            context.RegisterSourceOutput(sortedTables.Combine(schemaSupported), static (output, input) => DiagnosticReporter.Guard(output, "writing the schema model", () =>
             {
                 if (input.Right)
                 {
                     output.AddSource(WellKnownNames.SchemaHintName, SchemaEmitter.Emit(input.Left));
                 }
-            });
+            }));
 
             context.RegisterSourceOutput(diagnostics.Combine(context.CompilationProvider), static (output, input) =>
                 DiagnosticReporter.Report(output, input.Right, input.Left));

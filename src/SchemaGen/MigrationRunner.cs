@@ -89,7 +89,6 @@ public sealed class MigrationRunner
         {
             var run = new TransactionLockedRun(_dataSource, connection, _ledger, new LedgerSetup(_migrations, _options, _logger));
             var (applied, alreadyApplied, created) = await run.RunAsync(_expectedDigest, LogPlan, cancellationToken).ConfigureAwait(false);
-            LogLedgerCreated(created);
             return Finish(applied, alreadyApplied, created, started);
         }
 
@@ -129,7 +128,6 @@ public sealed class MigrationRunner
     {
         var setup = new LedgerSetup(_migrations, _options, _logger);
         var created = await _ledger.EnsureCreatedAsync(connection, setup, inTransaction: false, cancellationToken).ConfigureAwait(false);
-        LogLedgerCreated(created);
 
         var rows = await _ledger.ReadAsync(connection, cancellationToken).ConfigureAwait(false);
         if (rows.Count == 0 && await LedgerAdoption.AdoptAsync(connection, _ledger, setup, cancellationToken).ConfigureAwait(false))
@@ -146,15 +144,6 @@ public sealed class MigrationRunner
         }
 
         return Finish(applied, plan.AlreadyApplied, created, started);
-    }
-
-    private void LogLedgerCreated(bool created)
-    {
-        if (created)
-        {
-            MigrationLog.CreatingLedger(_logger, _options.TableName);
-            MigrationLog.LedgerCreated(_logger, _options.TableName);
-        }
     }
 
     private MigrationRunReport Finish(List<AppliedMigration> applied, int alreadyApplied, bool created, long started)

@@ -109,6 +109,7 @@ public class ClassDiagnosticsTests
 
     [Theory]
     [InlineData("AuditLog", "'AuditLog' is not snake_case (^[a-z][a-z0-9_]*$); name it 'audit_log'")]
+    [InlineData("IPAddress log", "'IPAddress log' is not snake_case (^[a-z][a-z0-9_]*$); name it 'ip_address_log'")]
     [InlineData("audit-log", "'audit-log' is not snake_case (^[a-z][a-z0-9_]*$); name it 'audit_log'")]
     [InlineData("1_users", "'1_users' is not snake_case (^[a-z][a-z0-9_]*$); use lowercase letters, digits and '_', starting with a letter")]
     [InlineData("", "the name is empty; give it a snake_case name such as 'audit_log'")]

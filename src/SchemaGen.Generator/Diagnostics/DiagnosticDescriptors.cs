@@ -60,6 +60,12 @@ namespace SchemaGen.Generator.Diagnostics
             "'{0}' is in the migrations folder but is not named like a migration: {1}; rename it, or move it out of the folder (MSBuild property SchemaGenMigrationsFolder)",
             UsageCategory);
 
+        public static readonly DiagnosticDescriptor InternalError = Error(
+            "SG0999",
+            "SchemaGen internal error",
+            "SchemaGen failed while {0}: {1}; this is a bug in SchemaGen, please report it with this message (the migration registry may be incomplete until it is fixed)",
+            UsageCategory);
+
         public static readonly DiagnosticDescriptor RecordedMigrationEdited = Warning(
             "SG0101",
             "A recorded migration was edited",
@@ -235,6 +241,7 @@ namespace SchemaGen.Generator.Diagnostics
                 case "SG0006": return InvalidDescription;
                 case "SG0007": return InvalidSqlHeader;
                 case "SG0008": return InvalidSqlFileName;
+                case "SG0999": return InternalError;
                 default: return null;
             }
         }

@@ -28,6 +28,7 @@ namespace SchemaGen.Generator.Diagnostics
                 var descriptor = DiagnosticDescriptors.Find(info.Id);
                 if (descriptor is null)
                 {
+                    ReportInternalError(context, "reporting a diagnostic", $"no descriptor has the id '{info.Id}'");
                     continue;
                 }
 
@@ -40,6 +41,22 @@ namespace SchemaGen.Generator.Diagnostics
                 }
 
                 context.ReportDiagnostic(Diagnostic.Create(descriptor, location, ToObjects(info.MessageArgs)));
+            }
+        }
+
+        public static void ReportInternalError(SourceProductionContext context, string doing, string what)
+            => context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, doing, what));
+
+        /// <summary>Runs an output step; an exception becomes SG0999 instead of the compiler's generic CS8785.</summary>
+        public static void Guard(SourceProductionContext context, string doing, System.Action action)
+        {
+            try
+            {
+                action();
+            }
+            catch (System.Exception e) when (e is not System.OperationCanceledException)
+            {
+                ReportInternalError(context, doing, $"{e.GetType().Name}: {e.Message}");
             }
         }
 

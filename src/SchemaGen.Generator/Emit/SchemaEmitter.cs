@@ -51,7 +51,7 @@ namespace SchemaGen.Generator.Emit
                 .Line("/// </summary>")
                 .Line("public static global::System.Threading.Tasks.Task<global::SchemaGen.AutoSchemaResult> AutoSchemaAsync(")
                 .Line("    this global::SchemaGen.MigrationContext context, global::System.Threading.CancellationToken cancellationToken = default)")
-                .Line($"    => context.AutoSchemaAsync({WellKnownNames.GeneratedNamespace}.DatabaseSchema.Model, cancellationToken);")
+                .Line($"    => context.AutoSchemaAsync(global::{WellKnownNames.GeneratedNamespace}.DatabaseSchema.Model, cancellationToken);")
                 .Close()
                 .Close()
                 .ToString();

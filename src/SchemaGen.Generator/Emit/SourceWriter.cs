@@ -34,10 +34,17 @@ namespace SchemaGen.Generator.Emit
 
         public SourceWriter Close(string closing = "}")
         {
+            if (_indent == 0)
+            {
+                throw new System.InvalidOperationException("Generated code closed a block it never opened.");
+            }
+
             _indent--;
             return Line(closing);
         }
 
-        public override string ToString() => _text.ToString();
+        /// <summary>The text; every block opened must have been closed, or the emitter has a bug.</summary>
+        public override string ToString()
+            => _indent == 0 ? _text.ToString() : throw new System.InvalidOperationException($"Generated code left {_indent} block(s) open.");
     }
 }

@@ -9,7 +9,8 @@ namespace SchemaGen.Generator.Parse
     {
         public static MigrationModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
         {
-            if (context.TargetSymbol is not INamedTypeSymbol type || context.Attributes.Length == 0)
+            // A class still being typed has no name yet; naming it in generated code would only add a second error.
+            if (context.TargetSymbol is not INamedTypeSymbol type || context.Attributes.Length == 0 || string.IsNullOrEmpty(type.Name))
             {
                 return null;
             }

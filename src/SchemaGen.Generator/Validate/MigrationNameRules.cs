@@ -47,31 +47,22 @@ namespace SchemaGen.Generator.Validate
             return true;
         }
 
+        /// <summary>The one snake_case conversion (as for column names), after punctuation and spaces became '_'.</summary>
         private static string ToSnakeCase(string name)
         {
-            var result = new StringBuilder(name.Length + 4);
+            var words = new StringBuilder(name.Length);
             foreach (var c in name.Trim())
             {
-                if (c >= 'A' && c <= 'Z')
-                {
-                    if (result.Length > 0 && result[result.Length - 1] != '_')
-                    {
-                        result.Append('_');
-                    }
-
-                    result.Append((char)(c + ('a' - 'A')));
-                }
-                else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
-                {
-                    result.Append(c);
-                }
-                else if (result.Length > 0 && result[result.Length - 1] != '_')
-                {
-                    result.Append('_');
-                }
+                words.Append(char.IsLetterOrDigit(c) ? c : '_');
             }
 
-            return result.ToString().TrimEnd('_');
+            var snake = Parse.Tables.SnakeCase.From(words.ToString());
+            while (snake.Contains("__"))
+            {
+                snake = snake.Replace("__", "_");
+            }
+
+            return snake.Trim('_');
         }
     }
 }

@@ -42,7 +42,7 @@ namespace SchemaGen.Generator.Validate
                 return;
             }
 
-            var nextFree = numbered[numbered.Count - 1].Number + 1;
+            var free = new FreeNumbers(numbered);
             var start = 0;
             while (start < numbered.Count)
             {
@@ -76,7 +76,7 @@ namespace SchemaGen.Generator.Validate
                         Format(current.Number),
                         numbered[keeper].ClassName,
                         current.ClassName,
-                        Format(nextFree++)));
+                        free.Next()));
                 }
 
                 start = end;
@@ -104,7 +104,7 @@ namespace SchemaGen.Generator.Validate
                         Format(expected)));
                 }
 
-                expected = migration.Number + 1;
+                expected = migration.Number == int.MaxValue ? int.MaxValue : migration.Number + 1;
             }
         }
 
@@ -130,6 +130,39 @@ namespace SchemaGen.Generator.Validate
                 {
                     owners.Add(migration.Name, migration);
                 }
+            }
+        }
+
+        /// <summary>Numbers to suggest: after the highest in use, or, once that is int.MaxValue, the lowest unused ones.</summary>
+        private sealed class FreeNumbers
+        {
+            private readonly HashSet<int> _used = new HashSet<int>();
+            private long _candidate;
+
+            public FreeNumbers(List<MigrationModel> numbered)
+            {
+                foreach (var migration in numbered)
+                {
+                    _used.Add(migration.Number);
+                }
+
+                _candidate = (long)numbered[numbered.Count - 1].Number + 1;
+            }
+
+            public string Next()
+            {
+                if (_candidate > int.MaxValue)
+                {
+                    _candidate = 1;
+                }
+
+                while (_used.Contains((int)_candidate))
+                {
+                    _candidate++;
+                }
+
+                _used.Add((int)_candidate);
+                return Format((int)_candidate++);
             }
         }
 

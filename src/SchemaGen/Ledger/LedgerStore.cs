@@ -128,12 +128,14 @@ internal sealed class LedgerStore(LedgerTable table)
         }
 
         await ExistingSchemaGuard.EnsureAdoptableAsync(connection, Table, setup.Options, cancellationToken).ConfigureAwait(false);
+        Logging.MigrationLog.CreatingLedger(setup.Logger, Table.Table);
         if (!schemaExists)
         {
             await ExecuteAsync(connection, Table.CreateSchema, cancellationToken).ConfigureAwait(false);
         }
 
         await ExecuteAsync(connection, Table.Create, cancellationToken).ConfigureAwait(false);
+        Logging.MigrationLog.LedgerCreated(setup.Logger, Table.Table);
         return true;
     }
 
