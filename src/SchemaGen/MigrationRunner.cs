@@ -35,7 +35,7 @@ public sealed class MigrationRunner
         ArgumentNullException.ThrowIfNull(migrations);
         _options = options ?? new MigrationRunnerOptions();
         _options.Validate();
-        RegistryOrder.EnsureValid(migrations);
+        MigrationListValidation.EnsureValid(migrations);
         if (_options.BaselineNumber is { } baseline)
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(baseline, 1, "options.BaselineNumber");
@@ -121,7 +121,7 @@ public sealed class MigrationRunner
         var (connection, ledger) = await ConnectionOpener.OpenAsync(
             _dataSource, _options, _logger, open => _ledger.TryReadAsync(open, _migrations, cancellationToken), cancellationToken).ConfigureAwait(false);
         await using var _ = connection.ConfigureAwait(false);
-        return MigrationStatusReader.Combine(_migrations, ledger ?? []);
+        return MigrationStatusJoin.Combine(_migrations, ledger ?? []);
     }
 
     private async Task<MigrationRunReport> ApplyUnderLockAsync(NpgsqlConnection connection, long started, CancellationToken cancellationToken)

@@ -36,7 +36,7 @@ internal static class LedgerAdoption
         await using var batch = new NpgsqlBatch(connection);
         foreach (var migration in adopted)
         {
-            batch.BatchCommands.Add(ledger.InsertBaseline(setup.Migrations[migration.Number - 1], migration));
+            batch.BatchCommands.Add(ledger.Writes.InsertBaseline(setup.Migrations[migration.Number - 1], migration));
         }
 
         await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);

@@ -34,7 +34,7 @@ internal static class NonTransactionalApplier
         {
             try
             {
-                await step.ExecuteAsync(null, cancellationToken, step.Ledger.Insert(step.Migration, 0, LedgerStatus.Running)).ConfigureAwait(false);
+                await step.ExecuteAsync(null, cancellationToken, step.Ledger.Writes.Insert(step.Migration, 0, LedgerStatus.Running)).ConfigureAwait(false);
             }
             catch (NpgsqlException e) when (!cancellationToken.IsCancellationRequested)
             {
@@ -49,7 +49,7 @@ internal static class NonTransactionalApplier
         {
             await step.Migration.CreateInstance().UpAsync(context, cancellationToken).ConfigureAwait(false);
             await step.ExecuteAsync(null, cancellationToken, SessionSettings.Reset()).ConfigureAwait(false);
-            await step.ExecuteAsync(null, cancellationToken, step.Ledger.Complete(step.Migration, step.ElapsedMs)).ConfigureAwait(false);
+            await step.ExecuteAsync(null, cancellationToken, step.Ledger.Writes.Complete(step.Migration, step.ElapsedMs)).ConfigureAwait(false);
             return context;
         }
         catch (Exception e)
@@ -101,7 +101,7 @@ internal static class NonTransactionalApplier
         try
         {
             await step.ExecuteAsync(null, CancellationToken.None, SessionSettings.Reset()).ConfigureAwait(false);
-            await step.ExecuteAsync(null, CancellationToken.None, step.Ledger.Fail(step.Migration, step.ElapsedMs, reason)).ConfigureAwait(false);
+            await step.ExecuteAsync(null, CancellationToken.None, step.Ledger.Writes.Fail(step.Migration, step.ElapsedMs, reason)).ConfigureAwait(false);
         }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
         {

@@ -33,7 +33,7 @@ internal sealed class RunningRowRenewal : IAsyncDisposable
             try
             {
                 await using var connection = await dataSource.OpenConnectionAsync(stop).ConfigureAwait(false);
-                await ledger.RenewAsync(connection, number, stop).ConfigureAwait(false);
+                await ledger.Writes.RenewAsync(connection, number, stop).ConfigureAwait(false);
             }
             catch (NpgsqlException)
             {

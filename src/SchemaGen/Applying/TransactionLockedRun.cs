@@ -75,7 +75,7 @@ internal sealed class TransactionLockedRun(NpgsqlDataSource dataSource, NpgsqlCo
             var step = MigrationApplier.Start(connection, ledger, plan.Pending[0], _options, _logger);
             if (!step.Migration.Transactional)
             {
-                await step.ExecuteAsync(transaction, cancellationToken, ledger.Insert(step.Migration, 0, LedgerStatus.Running)).ConfigureAwait(false);
+                await step.ExecuteAsync(transaction, cancellationToken, ledger.Writes.Insert(step.Migration, 0, LedgerStatus.Running)).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 var context = await NonTransactionalApplier.ApplyAsync(step, recordedRunning: true, renewFrom: dataSource, cancellationToken).ConfigureAwait(false);
                 applied.Add(MigrationApplier.Completed(step, context));

@@ -112,7 +112,7 @@ internal static class TransactionalApplier
     {
         var check = new NpgsqlBatchCommand("SELECT txid_current_if_assigned() IS NOT DISTINCT FROM $1");
         check.Parameters.Add(new NpgsqlParameter<long> { TypedValue = transactionId });
-        await using var batch = step.Batch(transaction, [check, .. SessionSettings.Reset(), step.Ledger.Insert(step.Migration, step.ElapsedMs, LedgerStatus.Applied)]);
+        await using var batch = step.Batch(transaction, [check, .. SessionSettings.Reset(), step.Ledger.Writes.Insert(step.Migration, step.ElapsedMs, LedgerStatus.Applied)]);
         try
         {
             await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -151,7 +151,7 @@ internal static class TransactionalApplier
         try
         {
             await step.ExecuteAsync(null, CancellationToken.None, SessionSettings.Reset()).ConfigureAwait(false);
-            await step.ExecuteAsync(null, CancellationToken.None, step.Ledger.Insert(step.Migration, step.ElapsedMs, LedgerStatus.Failed, failure.Message)).ConfigureAwait(false);
+            await step.ExecuteAsync(null, CancellationToken.None, step.Ledger.Writes.Insert(step.Migration, step.ElapsedMs, LedgerStatus.Failed, failure.Message)).ConfigureAwait(false);
         }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
         {

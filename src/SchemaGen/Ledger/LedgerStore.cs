@@ -10,6 +10,9 @@ internal sealed class LedgerStore(LedgerTable table)
 
     public LedgerTable Table { get; } = table;
 
+    /// <summary>The statements that record migrations, with their parameters bound.</summary>
+    public LedgerWrites Writes { get; } = new LedgerWrites(table.QualifiedName);
+
     /// <summary>Reads every row in one round trip; null when the ledger table does not exist yet.</summary>
     /// <remarks>The original system's table, not adopted yet, is read as it will be adopted.</remarks>
     public async Task<IReadOnlyList<LedgerRow>?> TryReadAsync(NpgsqlConnection connection, IReadOnlyList<MigrationDescriptor> migrations, CancellationToken cancellationToken)
@@ -139,62 +142,6 @@ internal sealed class LedgerStore(LedgerTable table)
         return true;
     }
 
-    /// <summary>Records a migration; run it in the migration's own transaction (applied) or before it starts (running).</summary>
-    public NpgsqlBatchCommand Insert(MigrationDescriptor migration, int executionTimeMs, LedgerStatus status, string? error = null)
-    {
-        var command = new NpgsqlBatchCommand(Table.Insert);
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = migration.Id });
-        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = migration.Number });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = migration.Checksum });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = migration.Description });
-        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = executionTimeMs });
-        command.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = migration.Transactional });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = FormatStatus(status) });
-        command.Parameters.Add(new NpgsqlParameter<string?> { TypedValue = error });
-        return command;
-    }
-
-    /// <summary>Records a migration as applied without running it (a baseline, or another tool's history).</summary>
-    public NpgsqlBatchCommand InsertBaseline(MigrationDescriptor migration, Adopting.AdoptedMigration adopted)
-    {
-        var command = new NpgsqlBatchCommand(Table.InsertBaseline);
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = migration.Id });
-        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = migration.Number });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = migration.Checksum });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = adopted.Origin is null ? migration.Description : $"{migration.Description} (imported: {adopted.Origin})" });
-        command.Parameters.Add(new NpgsqlParameter<int?> { TypedValue = adopted.ExecutionTimeMs });
-        command.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = migration.Transactional });
-        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset?> { TypedValue = adopted.AppliedAt });
-        return command;
-    }
-
-    /// <summary>Marks a non-transactional migration recorded as running applied.</summary>
-    public NpgsqlBatchCommand Complete(MigrationDescriptor migration, int executionTimeMs)
-    {
-        var command = new NpgsqlBatchCommand(Table.Complete);
-        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = migration.Number });
-        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = executionTimeMs });
-        return command;
-    }
-
-    /// <summary>Shows that the runner of a running non-transactional migration is alive.</summary>
-    public async Task RenewAsync(NpgsqlConnection connection, int number, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(Table.Renew, connection);
-        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = number });
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Marks a non-transactional migration recorded as running failed, with the reason.</summary>
-    public NpgsqlBatchCommand Fail(MigrationDescriptor migration, int executionTimeMs, string error)
-    {
-        var command = new NpgsqlBatchCommand(Table.Fail);
-        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = migration.Number });
-        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = executionTimeMs });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = error });
-        return command;
-    }
-
     /// <summary>The relation's kind and its columns in order, as "a, b, c".</summary>
     private async Task<(string Kind, string Columns)> ReadShapeAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
@@ -242,11 +189,4 @@ internal sealed class LedgerStore(LedgerTable table)
             $"({name ?? "no migration name"}) was edited by hand: {problem}. Correct the row or delete it; nothing was applied.",
             name);
     }
-
-    private static string FormatStatus(LedgerStatus status) => status switch
-    {
-        LedgerStatus.Applied => "applied",
-        LedgerStatus.Running => "running",
-        _ => "failed",
-    };
 }

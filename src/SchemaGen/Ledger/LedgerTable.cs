@@ -34,25 +34,10 @@ internal sealed class LedgerTable
 
         Digest = LedgerDigest.Query(QualifiedName);
 
-        CreateSchema = $"CREATE SCHEMA IF NOT EXISTS {SqlIdentifier.Quote(schema)}";
-
-        Insert = $"""
-            INSERT INTO {QualifiedName} (migration_name, number, checksum, description, execution_time_ms, transactional, status, error)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-            """;
-
-        Complete = $"UPDATE {QualifiedName} SET status = 'applied', execution_time_ms = $2, applied_at = CURRENT_TIMESTAMP, error = NULL WHERE number = $1";
-
-        Fail = $"UPDATE {QualifiedName} SET status = 'failed', execution_time_ms = $2, error = $3 WHERE number = $1";
+        CreateSchema = AutoSchema.SchemaDdl.CreateSchema(schema);
 
         AddBaselineColumn = $"ALTER TABLE {QualifiedName} ADD COLUMN IF NOT EXISTS baseline boolean NOT NULL DEFAULT false";
 
-        InsertBaseline = $"""
-            INSERT INTO {QualifiedName} (migration_name, number, checksum, description, execution_time_ms, transactional, status, applied_at, baseline)
-            VALUES ($1, $2, $3, $4, $5, $6, 'applied', coalesce($7, CURRENT_TIMESTAMP), true)
-            """;
-
-        Renew = $"UPDATE {QualifiedName} SET applied_at = clock_timestamp() WHERE number = $1 AND status = 'running'";
     }
 
     public string Schema { get; }
@@ -71,21 +56,7 @@ internal sealed class LedgerTable
 
     public string CreateSchema { get; }
 
-    /// <summary>Parameters: name, number, checksum, description, execution_time_ms, transactional, status, error.</summary>
-    public string Insert { get; }
-
-    /// <summary>Parameters: number, execution_time_ms.</summary>
-    public string Complete { get; }
-
-    /// <summary>Parameters: number, execution_time_ms, error.</summary>
-    public string Fail { get; }
-
     /// <summary>Adds the column that marks rows recorded without running (baseline or imported history).</summary>
     public string AddBaselineColumn { get; }
 
-    /// <summary>A migration recorded as applied without running it. Parameters: name, number, checksum, description, execution_time_ms, transactional, applied_at.</summary>
-    public string InsertBaseline { get; }
-
-    /// <summary>Renews a running row's <c>applied_at</c>, which shows its runner is alive. Parameter: number.</summary>
-    public string Renew { get; }
 }

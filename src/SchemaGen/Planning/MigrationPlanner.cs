@@ -12,17 +12,21 @@ internal static class MigrationPlanner
         LedgerTable table,
         MigrationRunnerOptions options)
     {
+        var recorded = CheckLedger(registry, ledger, table, options);
+        var pending = SelectPending(registry, recorded, options);
+        return new MigrationPlan(pending, registry.Count - pending.Count, recorded.Unknown, recorded.AllowedMismatches);
+    }
+
+    /// <summary>What the ledger records, checked against the registry: every row complete, every known one unrenamed and unedited.</summary>
+    private static RecordedMigrations CheckLedger(IReadOnlyList<MigrationDescriptor> registry, IReadOnlyList<LedgerRow> ledger, LedgerTable table, MigrationRunnerOptions options)
+    {
         var byNumber = new Dictionary<int, MigrationDescriptor>(registry.Count);
         foreach (var migration in registry)
         {
             byNumber.Add(migration.Number, migration);
         }
 
-        var recorded = new HashSet<int>();
-        var unknown = new List<LedgerRow>();
-        var mismatches = new List<(MigrationDescriptor, LedgerRow)>();
-        var highestApplied = 0;
-        LedgerRow? highestRow = null;
+        var recorded = new RecordedMigrations();
         foreach (var row in ledger)
         {
             if (row.Status != LedgerStatus.Applied)
@@ -30,16 +34,10 @@ internal static class MigrationPlanner
                 throw Incomplete(row, table);
             }
 
-            recorded.Add(row.Number);
-            if (row.Number > highestApplied)
-            {
-                highestApplied = row.Number;
-                highestRow = row;
-            }
-
+            recorded.Add(row);
             if (!byNumber.TryGetValue(row.Number, out var migration))
             {
-                unknown.Add(row);
+                recorded.Unknown.Add(row);
             }
             else if (!string.Equals(migration.Id, row.MigrationName, StringComparison.Ordinal))
             {
@@ -59,30 +57,57 @@ internal static class MigrationPlanner
                         migration.Id);
                 }
 
-                mismatches.Add((migration, row));
+                recorded.AllowedMismatches.Add((migration, row));
             }
         }
 
+        return recorded;
+    }
+
+    /// <summary>The registry's migrations the ledger lacks, in order; one below the highest applied is refused unless allowed.</summary>
+    private static List<MigrationDescriptor> SelectPending(IReadOnlyList<MigrationDescriptor> registry, RecordedMigrations recorded, MigrationRunnerOptions options)
+    {
         var pending = new List<MigrationDescriptor>();
         foreach (var migration in registry)
         {
-            if (recorded.Contains(migration.Number))
+            if (recorded.Numbers.Contains(migration.Number))
             {
                 continue;
             }
 
-            if (migration.Number < highestApplied && !options.AllowOutOfOrder)
+            if (recorded.Highest is { } highest && migration.Number < highest.Number && !options.AllowOutOfOrder)
             {
                 throw new MigrationValidationException(
-                    $"Migration {migration.Id} is pending, but the database already has {highestRow!.MigrationName} applied: applying it now would run it out of order. " +
-                    $"Renumber it above {highestApplied.ToString(CultureInfo.InvariantCulture)}, or set MigrationRunnerOptions.AllowOutOfOrder if it does not depend on the migrations after it.",
+                    $"Migration {migration.Id} is pending, but the database already has {highest.MigrationName} applied: applying it now would run it out of order. " +
+                    $"Renumber it above {highest.Number.ToString(CultureInfo.InvariantCulture)}, or set MigrationRunnerOptions.AllowOutOfOrder if it does not depend on the migrations after it.",
                     migration.Id);
             }
 
             pending.Add(migration);
         }
 
-        return new MigrationPlan(pending, registry.Count - pending.Count, unknown, mismatches);
+        return pending;
+    }
+
+    /// <summary>The applied rows by number, the highest one, and what the checks noticed but may go on past.</summary>
+    private sealed class RecordedMigrations
+    {
+        public HashSet<int> Numbers { get; } = [];
+
+        public LedgerRow? Highest { get; private set; }
+
+        public List<LedgerRow> Unknown { get; } = [];
+
+        public List<(MigrationDescriptor Migration, LedgerRow Row)> AllowedMismatches { get; } = [];
+
+        public void Add(LedgerRow row)
+        {
+            Numbers.Add(row.Number);
+            if (Highest is null || row.Number > Highest.Number)
+            {
+                Highest = row;
+            }
+        }
     }
 
     private static MigrationValidationException Incomplete(LedgerRow row, LedgerTable table)

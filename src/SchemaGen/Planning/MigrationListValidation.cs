@@ -1,7 +1,7 @@
 namespace SchemaGen.Planning;
 
 /// <summary>Checks a migration list handed to the runner: the generated registry always passes; a hand-made list may not.</summary>
-internal static class RegistryOrder
+internal static class MigrationListValidation
 {
     public static void EnsureValid(IReadOnlyList<MigrationDescriptor> migrations)
     {

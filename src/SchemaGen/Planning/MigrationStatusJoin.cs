@@ -3,7 +3,7 @@ using SchemaGen.Ledger;
 namespace SchemaGen.Planning;
 
 /// <summary>Joins this build's migrations with the ledger into one status list, ordered by number.</summary>
-internal static class MigrationStatusReader
+internal static class MigrationStatusJoin
 {
     public static IReadOnlyList<MigrationStatus> Combine(IReadOnlyList<MigrationDescriptor> migrations, IReadOnlyList<LedgerRow> ledger)
     {

@@ -1,0 +1,87 @@
+using Npgsql;
+using SchemaGen.Adopting;
+
+namespace SchemaGen.Ledger;
+
+/// <summary>The statements that write ledger rows, each with its parameters bound where its SQL is written.</summary>
+internal sealed class LedgerWrites(string qualifiedName)
+{
+    private readonly string _insert = $"""
+        INSERT INTO {qualifiedName} (migration_name, number, checksum, description, execution_time_ms, transactional, status, error)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+        """;
+
+    private readonly string _insertBaseline = $"""
+        INSERT INTO {qualifiedName} (migration_name, number, checksum, description, execution_time_ms, transactional, status, applied_at, baseline)
+        VALUES ($1, $2, $3, $4, $5, $6, 'applied', coalesce($7, CURRENT_TIMESTAMP), true)
+        """;
+
+    private readonly string _complete = $"UPDATE {qualifiedName} SET status = 'applied', execution_time_ms = $2, applied_at = CURRENT_TIMESTAMP, error = NULL WHERE number = $1";
+
+    private readonly string _fail = $"UPDATE {qualifiedName} SET status = 'failed', execution_time_ms = $2, error = $3 WHERE number = $1";
+
+    private readonly string _renew = $"UPDATE {qualifiedName} SET applied_at = clock_timestamp() WHERE number = $1 AND status = 'running'";
+
+    /// <summary>Records a migration; run it in the migration's own transaction (applied) or before it starts (running).</summary>
+    public NpgsqlBatchCommand Insert(MigrationDescriptor migration, int executionTimeMs, LedgerStatus status, string? error = null)
+    {
+        var command = new NpgsqlBatchCommand(_insert);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = migration.Id });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = migration.Number });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = migration.Checksum });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = migration.Description });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = executionTimeMs });
+        command.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = migration.Transactional });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = FormatStatus(status) });
+        command.Parameters.Add(new NpgsqlParameter<string?> { TypedValue = error });
+        return command;
+    }
+
+    /// <summary>Records a migration as applied without running it (a baseline, or another tool's history).</summary>
+    public NpgsqlBatchCommand InsertBaseline(MigrationDescriptor migration, AdoptedMigration adopted)
+    {
+        var command = new NpgsqlBatchCommand(_insertBaseline);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = migration.Id });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = migration.Number });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = migration.Checksum });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = adopted.Origin is null ? migration.Description : $"{migration.Description} (imported: {adopted.Origin})" });
+        command.Parameters.Add(new NpgsqlParameter<int?> { TypedValue = adopted.ExecutionTimeMs });
+        command.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = migration.Transactional });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset?> { TypedValue = adopted.AppliedAt });
+        return command;
+    }
+
+    /// <summary>Marks a non-transactional migration recorded as running applied.</summary>
+    public NpgsqlBatchCommand Complete(MigrationDescriptor migration, int executionTimeMs)
+    {
+        var command = new NpgsqlBatchCommand(_complete);
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = migration.Number });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = executionTimeMs });
+        return command;
+    }
+
+    /// <summary>Shows that the runner of a running non-transactional migration is alive.</summary>
+    public async Task RenewAsync(NpgsqlConnection connection, int number, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(_renew, connection);
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = number });
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Marks a non-transactional migration recorded as running failed, with the reason.</summary>
+    public NpgsqlBatchCommand Fail(MigrationDescriptor migration, int executionTimeMs, string error)
+    {
+        var command = new NpgsqlBatchCommand(_fail);
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = migration.Number });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = executionTimeMs });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = error });
+        return command;
+    }
+
+    private static string FormatStatus(LedgerStatus status) => status switch
+    {
+        LedgerStatus.Applied => "applied",
+        LedgerStatus.Running => "running",
+        _ => "failed",
+    };
+}
