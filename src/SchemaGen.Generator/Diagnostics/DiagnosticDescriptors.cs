@@ -2,10 +2,10 @@ using Microsoft.CodeAnalysis;
 
 namespace SchemaGen.Generator.Diagnostics
 {
-    /// <summary>Every diagnostic SchemaGen reports. Each ID has a section in the README, which its help link opens.</summary>
+    /// <summary>Every diagnostic SchemaGen reports. Each ID has a page in docs/diagnostics/, which its help link opens.</summary>
     internal static class DiagnosticDescriptors
     {
-        private const string HelpLinkBase = "https://github.com/schemagen/schemagen/blob/main/README.md#";
+        private const string HelpLinkBase = "https://github.com/schemagen/schemagen/blob/main/docs/diagnostics/";
         private const string RegistryCategory = "SchemaGen.Registry";
         private const string UsageCategory = "SchemaGen.Usage";
         private const string LockFileCategory = "SchemaGen.LockFile";
@@ -261,7 +261,7 @@ namespace SchemaGen.Generator.Diagnostics
                 category,
                 severity,
                 isEnabledByDefault: true,
-                helpLinkUri: HelpLinkBase + id.ToLowerInvariant(),
+                helpLinkUri: HelpLinkBase + id + ".md",
                 customTags: customTags);
     }
 }

@@ -14,7 +14,7 @@ internal sealed class LedgerStore(LedgerTable table)
     public LedgerWrites Writes { get; } = new LedgerWrites(table.QualifiedName);
 
     /// <summary>Reads every row in one round trip; null when the ledger table does not exist yet.</summary>
-    /// <remarks>The original system's table, not adopted yet, is read as it will be adopted.</remarks>
+    /// <remarks>A classic five-column tracking table, not adopted yet, is read as it will be adopted.</remarks>
     public async Task<IReadOnlyList<LedgerRow>?> TryReadAsync(NpgsqlConnection connection, IReadOnlyList<MigrationDescriptor> migrations, CancellationToken cancellationToken)
     {
         try
@@ -87,7 +87,7 @@ internal sealed class LedgerStore(LedgerTable table)
 
     /// <summary>
     /// Creates the schema (only when missing, so no CREATE privilege on the database is needed otherwise) and the table, or
-    /// adopts the original system's table. <c>inTransaction</c>: the caller has a transaction open (else an adoption opens its own).
+    /// adopts a classic five-column tracking table. <c>inTransaction</c>: the caller has a transaction open (else an adoption opens its own).
     /// </summary>
     /// <returns>Whether the table was created.</returns>
     public async Task<bool> EnsureCreatedAsync(NpgsqlConnection connection, LedgerSetup setup, bool inTransaction, CancellationToken cancellationToken)

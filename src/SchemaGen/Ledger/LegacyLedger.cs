@@ -5,7 +5,7 @@ using SchemaGen.Logging;
 namespace SchemaGen.Ledger;
 
 /// <summary>
-/// The tracking table of the Python system SchemaGen replaces: <c>id, migration_name, applied_at, description,
+/// The classic five-column tracking table that hand-rolled runners keep: <c>id, migration_name, applied_at, description,
 /// execution_time_ms</c>. It is adopted in place under the lock: SchemaGen's columns are added, each row's number is
 /// taken from its name's prefix (<c>001_audit_log</c>) and its checksum from this build's migration of that name.
 /// </summary>
