@@ -17,6 +17,9 @@ public class CachingTests
         TrackingNames.RegistryDiagnostics,
         TrackingNames.Tables,
         TrackingNames.SortedTables,
+        TrackingNames.SqlMigrationFiles,
+        TrackingNames.SqlMigrations,
+        TrackingNames.ReleasedMigrations,
     ];
 
     private const string NoteModel = """
@@ -32,7 +35,9 @@ public class CachingTests
 
     private static (GeneratorDriverRunResult First, GeneratorDriverRunResult Second) RunTwice(CSharpCompilation compilation, Func<CSharpCompilation, CSharpCompilation> edit)
     {
-        var driver = GeneratorRun.CreateDriver().RunGenerators(compilation);
+        var driver = GeneratorRun.CreateDriver(AdditionalFiles.Of(
+            ("/app/Migrations/0003_notes_index.sql", "CREATE INDEX idx_notes ON notes (id);"),
+            ("/app/migrations.lock.json", """{ "version": 1, "migrations": [ { "number": 1, "name": "users", "checksum": "sha256:00" } ] }"""))).RunGenerators(compilation);
         var first = driver.GetRunResult();
         driver = driver.RunGenerators(edit(compilation));
         return (first, driver.GetRunResult());
@@ -101,11 +106,23 @@ public class CachingTests
     }
 
     [Fact]
+    public void Inserting_a_line_above_a_migration_leaves_the_registry_unchanged()
+    {
+        var (_, second) = RunTwice(
+            TwoMigrationsAndAnUnrelatedFile(),
+            c => ReplaceFile(c, "AuditLog.cs", "// a comment that moves the class down a line\n" + File(Migration("""Migration(2, "audit_log")""", "AuditLog", "CREATE TABLE audit_logs (id int)"))));
+
+        Assert.Equal([IncrementalStepRunReason.Unchanged], Reasons(second, TrackingNames.Registry));
+        Assert.All(second.Results.Single().TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs),
+            output => Assert.NotEqual(IncrementalStepRunReason.Modified, output.Reason));
+    }
+
+    [Fact]
     public void Renumbering_into_a_gap_modifies_the_diagnostics()
     {
         var (_, second) = RunTwice(
             TwoMigrationsAndAnUnrelatedFile(),
-            c => ReplaceFile(c, "AuditLog.cs", File(Migration("""Migration(3, "audit_log")""", "AuditLog", "CREATE TABLE audit_logs (id int)"))));
+            c => ReplaceFile(c, "AuditLog.cs", File(Migration("""Migration(4, "audit_log")""", "AuditLog", "CREATE TABLE audit_logs (id int)"))));
 
         Assert.Equal([IncrementalStepRunReason.Modified], Reasons(second, TrackingNames.RegistryDiagnostics));
     }
