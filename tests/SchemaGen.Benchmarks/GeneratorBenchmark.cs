@@ -49,7 +49,7 @@ internal static class GeneratorBenchmark
 
     public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText>? sqlFiles = null)
         => CSharpGeneratorDriver.Create(
-            [new MigrationGenerator().AsSourceGenerator()],
+            [new SchemaGenGenerator().AsSourceGenerator()],
             sqlFiles,
             ParseOptions,
             sqlFiles is null ? null : new SqlMigrationOptions());

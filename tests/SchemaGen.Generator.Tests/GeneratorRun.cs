@@ -23,7 +23,7 @@ internal static class GeneratorRun
 
     public static GeneratorDriver CreateDriver(ImmutableArray<AdditionalText> additionalFiles = default)
         => CSharpGeneratorDriver.Create(
-            [new MigrationGenerator().AsSourceGenerator()],
+            [new SchemaGenGenerator().AsSourceGenerator()],
             additionalFiles.IsDefault ? [] : additionalFiles,
             ParseOptions,
             additionalFiles.IsDefault ? null : AdditionalFiles.Options(additionalFiles),

@@ -13,7 +13,7 @@ public class RecordingTests
     private static ImmutableArray<GeneratedSourceResult> Generate(bool recording, params string[] sources)
     {
         var options = new TestOptionsProvider(recording ? new() { ["build_property.SchemaGenRecording"] = "true" } : new());
-        var driver = CSharpGeneratorDriver.Create([new MigrationGenerator().AsSourceGenerator()], parseOptions: GeneratorRun.ParseOptions, optionsProvider: options);
+        var driver = CSharpGeneratorDriver.Create([new SchemaGenGenerator().AsSourceGenerator()], parseOptions: GeneratorRun.ParseOptions, optionsProvider: options);
         return driver.RunGenerators(GeneratorRun.Compile(sources)).GetRunResult().Results.Single().GeneratedSources;
     }
 

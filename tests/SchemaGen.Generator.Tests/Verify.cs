@@ -14,7 +14,7 @@ internal static class Verify
 
     public static async Task GeneratorAsync(string[] sources, params DiagnosticResult[] expected)
     {
-        var test = new CSharpSourceGeneratorTest<MigrationGenerator, DefaultVerifier>
+        var test = new CSharpSourceGeneratorTest<SchemaGenGenerator, DefaultVerifier>
         {
             ReferenceAssemblies = TestReferences.None,
             TestBehaviors = TestBehaviors.SkipGeneratedSourcesCheck,

@@ -1,5 +1,5 @@
 using SchemaGen.Generator.LockFile;
-using SchemaGen.Generator.Model;
+using SchemaGen.Generator.Data;
 
 namespace SchemaGen.Generator.Emit
 {

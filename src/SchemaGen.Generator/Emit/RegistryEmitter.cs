@@ -1,5 +1,5 @@
 using System.Globalization;
-using SchemaGen.Generator.Model;
+using SchemaGen.Generator.Data;
 using static SchemaGen.Generator.Emit.GeneratedCode;
 
 namespace SchemaGen.Generator.Emit

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
-using SchemaGen.Generator.Model;
-using SchemaGen.Generator.Model.Tables;
+using SchemaGen.Generator.Data;
+using SchemaGen.Generator.Data.Tables;
 using static SchemaGen.Generator.Emit.GeneratedCode;
 
 namespace SchemaGen.Generator.Emit

@@ -3,7 +3,7 @@ using System.IO;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using SchemaGen.Generator.Model;
+using SchemaGen.Generator.Data;
 
 namespace SchemaGen.Generator.LockFile
 {

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using Microsoft.CodeAnalysis.CSharp;
-using SchemaGen.Generator.Model;
+using SchemaGen.Generator.Data;
 
 namespace SchemaGen.Generator.LockFile
 {

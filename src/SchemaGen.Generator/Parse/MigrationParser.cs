@@ -1,13 +1,13 @@
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using SchemaGen.Generator.Model;
+using SchemaGen.Generator.Data;
 
 namespace SchemaGen.Generator.Parse
 {
-    /// <summary>Turns one <c>[Migration]</c> class into a <see cref="MigrationModel"/>.</summary>
+    /// <summary>Turns one <c>[Migration]</c> class into a <see cref="MigrationInfo"/>.</summary>
     internal static class MigrationParser
     {
-        public static MigrationModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        public static MigrationInfo? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
         {
             // A class still being typed has no name yet; naming it in generated code would only add a second error.
             if (context.TargetSymbol is not INamedTypeSymbol type || context.Attributes.Length == 0 || string.IsNullOrEmpty(type.Name))
@@ -22,7 +22,7 @@ namespace SchemaGen.Generator.Parse
             }
 
             var migrationBase = context.SemanticModel.Compilation.GetTypeByMetadataName(WellKnownNames.MigrationBase);
-            return new MigrationModel(
+            return new MigrationInfo(
                 values.Number,
                 values.Name,
                 values.Description,

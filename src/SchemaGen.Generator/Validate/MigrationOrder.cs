@@ -1,22 +1,22 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using SchemaGen.Generator.Model;
+using SchemaGen.Generator.Data;
 
 namespace SchemaGen.Generator.Validate
 {
     /// <summary>Puts all migrations in one deterministic order: by number, then by file and position.</summary>
     internal static class MigrationOrder
     {
-        public static EquatableArray<MigrationModel> Sort(ImmutableArray<MigrationModel> classes, ImmutableArray<MigrationModel> sqlFiles)
+        public static EquatableArray<MigrationInfo> Sort(ImmutableArray<MigrationInfo> classes, ImmutableArray<MigrationInfo> sqlFiles)
         {
-            var sorted = new List<MigrationModel>(classes.Length + sqlFiles.Length);
+            var sorted = new List<MigrationInfo>(classes.Length + sqlFiles.Length);
             sorted.AddRange(classes);
             sorted.AddRange(sqlFiles);
             sorted.Sort(Compare);
-            return new EquatableArray<MigrationModel>(sorted.ToArray());
+            return new EquatableArray<MigrationInfo>(sorted.ToArray());
         }
 
-        public static EquatableArray<RegistryEntry> ToRegistry(EquatableArray<MigrationModel> sorted)
+        public static EquatableArray<RegistryEntry> ToRegistry(EquatableArray<MigrationInfo> sorted)
         {
             var entries = new List<RegistryEntry>(sorted.Count);
             foreach (var migration in sorted)
@@ -37,7 +37,7 @@ namespace SchemaGen.Generator.Validate
             return new EquatableArray<RegistryEntry>(entries.ToArray());
         }
 
-        private static int Compare(MigrationModel left, MigrationModel right)
+        private static int Compare(MigrationInfo left, MigrationInfo right)
         {
             var byNumber = left.Number.CompareTo(right.Number);
             if (byNumber != 0)

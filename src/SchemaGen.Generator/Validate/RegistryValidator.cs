@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using SchemaGen.Generator.Diagnostics;
-using SchemaGen.Generator.Model;
+using SchemaGen.Generator.Data;
 
 namespace SchemaGen.Generator.Validate
 {
@@ -13,10 +13,10 @@ namespace SchemaGen.Generator.Validate
     {
         /// <param name="migrations">All migrations, sorted by number and then by source position.</param>
         /// <param name="released">"number:name" of the migrations the lock file records: of two sharing a number, the released one keeps it.</param>
-        public static EquatableArray<DiagnosticInfo> Validate(EquatableArray<MigrationModel> migrations, EquatableArray<string> released)
+        public static EquatableArray<DiagnosticInfo> Validate(EquatableArray<MigrationInfo> migrations, EquatableArray<string> released)
         {
             var diagnostics = new List<DiagnosticInfo>();
-            var numbered = new List<MigrationModel>();
+            var numbered = new List<MigrationInfo>();
             foreach (var migration in migrations)
             {
                 if (migration.Number >= 1)
@@ -35,7 +35,7 @@ namespace SchemaGen.Generator.Validate
         /// Of the migrations sharing a number, the one the lock file records keeps it (it may be in production databases);
         /// without one, the first in source order does. Every other one is told the next free number.
         /// </summary>
-        private static void ReportDuplicateNumbers(List<MigrationModel> numbered, HashSet<string> released, List<DiagnosticInfo> diagnostics)
+        private static void ReportDuplicateNumbers(List<MigrationInfo> numbered, HashSet<string> released, List<DiagnosticInfo> diagnostics)
         {
             if (numbered.Count == 0)
             {
@@ -83,7 +83,7 @@ namespace SchemaGen.Generator.Validate
             }
         }
 
-        private static void ReportGaps(List<MigrationModel> numbered, List<DiagnosticInfo> diagnostics)
+        private static void ReportGaps(List<MigrationInfo> numbered, List<DiagnosticInfo> diagnostics)
         {
             var expected = 1;
             foreach (var migration in numbered)
@@ -108,9 +108,9 @@ namespace SchemaGen.Generator.Validate
             }
         }
 
-        private static void ReportDuplicateNames(EquatableArray<MigrationModel> migrations, List<DiagnosticInfo> diagnostics)
+        private static void ReportDuplicateNames(EquatableArray<MigrationInfo> migrations, List<DiagnosticInfo> diagnostics)
         {
-            var owners = new Dictionary<string, MigrationModel>();
+            var owners = new Dictionary<string, MigrationInfo>();
             foreach (var migration in migrations)
             {
                 if (migration.Name.Length == 0)
@@ -139,7 +139,7 @@ namespace SchemaGen.Generator.Validate
             private readonly HashSet<int> _used = new HashSet<int>();
             private long _candidate;
 
-            public FreeNumbers(List<MigrationModel> numbered)
+            public FreeNumbers(List<MigrationInfo> numbered)
             {
                 foreach (var migration in numbered)
                 {

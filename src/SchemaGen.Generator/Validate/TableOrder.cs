@@ -1,8 +1,8 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using SchemaGen.Generator.Model;
-using SchemaGen.Generator.Model.Tables;
+using SchemaGen.Generator.Data;
+using SchemaGen.Generator.Data.Tables;
 
 namespace SchemaGen.Generator.Validate
 {

@@ -2,15 +2,15 @@ using System.IO;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using SchemaGen.Generator.Diagnostics;
-using SchemaGen.Generator.Model;
+using SchemaGen.Generator.Data;
 using SchemaGen.Generator.Validate;
 
 namespace SchemaGen.Generator.Parse.SqlFiles
 {
     /// <summary>A SQL migration file read: its model (null when its name cannot be read), and the problems of the file alone.</summary>
-    internal sealed record SqlMigrationParse(MigrationModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);
+    internal sealed record SqlMigrationParse(MigrationInfo? Model, EquatableArray<DiagnosticInfo> Diagnostics);
 
-    /// <summary>Turns one <c>.sql</c> file of the migrations folder into a <see cref="MigrationModel"/> carrying its SQL.</summary>
+    /// <summary>Turns one <c>.sql</c> file of the migrations folder into a <see cref="MigrationInfo"/> carrying its SQL.</summary>
     internal static class SqlMigrationParser
     {
         public static SqlMigrationParse Parse(AdditionalText file, CancellationToken cancellationToken)
@@ -53,7 +53,7 @@ namespace SchemaGen.Generator.Parse.SqlFiles
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidDescription.Id, where, fileName));
             }
 
-            var model = new MigrationModel(
+            var model = new MigrationInfo(
                 number,
                 name,
                 header.Description,

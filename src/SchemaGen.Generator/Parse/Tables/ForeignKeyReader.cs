@@ -2,8 +2,8 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using SchemaGen.Generator.Diagnostics;
-using SchemaGen.Generator.Model;
-using SchemaGen.Generator.Model.Tables;
+using SchemaGen.Generator.Data;
+using SchemaGen.Generator.Data.Tables;
 
 namespace SchemaGen.Generator.Parse.Tables
 {

@@ -3,8 +3,8 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SchemaGen.Generator.Diagnostics;
-using SchemaGen.Generator.Model;
-using SchemaGen.Generator.Model.Tables;
+using SchemaGen.Generator.Data;
+using SchemaGen.Generator.Data.Tables;
 
 namespace SchemaGen.Generator.Parse.Tables
 {

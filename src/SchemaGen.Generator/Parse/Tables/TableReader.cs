@@ -2,8 +2,8 @@ using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using SchemaGen.Generator.Diagnostics;
-using SchemaGen.Generator.Model;
-using SchemaGen.Generator.Model.Tables;
+using SchemaGen.Generator.Data;
+using SchemaGen.Generator.Data.Tables;
 
 namespace SchemaGen.Generator.Parse.Tables
 {

@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SchemaGen.Generator.Diagnostics;
 using SchemaGen.Generator.Emit;
 using SchemaGen.Generator.LockFile;
-using SchemaGen.Generator.Model;
+using SchemaGen.Generator.Data;
 using SchemaGen.Generator.Parse;
 using SchemaGen.Generator.Parse.SqlFiles;
 using SchemaGen.Generator.Parse.Tables;
@@ -12,12 +12,13 @@ using SchemaGen.Generator.Validate;
 namespace SchemaGen.Generator
 {
     /// <summary>
-    /// Finds <c>[Migration]</c> classes and <c>.sql</c> migration files, checks the numbering as a whole and emits the static registry;
-    /// finds <c>[Table]</c> model classes and emits the static schema model auto-schema works from.
+    /// SchemaGen's one generator, with two independent pipelines: migrations (<c>[Migration]</c> classes and <c>.sql</c>
+    /// files: numbering checked as a whole, the static registry, the lock file's lines when recording) and the schema model
+    /// (<c>[Table]</c> classes: the static model auto-schema works from).
     /// Pipeline: parse each class to an equatable model → collect and sort → validate and emit.
     /// </summary>
     [Generator(LanguageNames.CSharp)]
-    public sealed class MigrationGenerator : IIncrementalGenerator
+    public sealed class SchemaGenGenerator : IIncrementalGenerator
     {
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {

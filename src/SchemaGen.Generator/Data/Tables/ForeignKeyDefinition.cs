@@ -1,4 +1,4 @@
-namespace SchemaGen.Generator.Model.Tables
+namespace SchemaGen.Generator.Data.Tables
 {
     /// <summary>A foreign key to another model's primary key.</summary>
     internal sealed record ForeignKeyDefinition(

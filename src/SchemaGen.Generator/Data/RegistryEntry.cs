@@ -1,4 +1,4 @@
-namespace SchemaGen.Generator.Model
+namespace SchemaGen.Generator.Data
 {
     /// <summary>One row of the generated registry: a class to instantiate, or (<see cref="Sql"/> set) the SQL of a <c>.sql</c> file.</summary>
     internal sealed record RegistryEntry(

@@ -1,4 +1,4 @@
-namespace SchemaGen.Generator.Model
+namespace SchemaGen.Generator.Data
 {
     /// <summary>
     /// What the generator knows of one migration: a <c>[Migration]</c> class, or a <c>.sql</c> file (<see cref="Sql"/> set).
@@ -6,7 +6,7 @@ namespace SchemaGen.Generator.Model
     /// such a class is checked for numbering but left out of the registry, so the generated code still compiles.
     /// <see cref="ClassName"/> is what messages call it: the class name, or the file name of a SQL migration.
     /// </summary>
-    internal sealed record MigrationModel(
+    internal sealed record MigrationInfo(
         int Number,
         string Name,
         string Description,

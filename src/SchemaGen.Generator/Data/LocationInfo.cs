@@ -1,7 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
-namespace SchemaGen.Generator.Model
+namespace SchemaGen.Generator.Data
 {
     /// <summary>
     /// A source location as plain data; turned back into a <see cref="Location"/> only when reported. A location in a

@@ -2,7 +2,7 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 
-namespace SchemaGen.Generator.Model
+namespace SchemaGen.Generator.Data
 {
     /// <summary>
     /// An immutable array compared by its elements, so pipeline steps holding it stay cached

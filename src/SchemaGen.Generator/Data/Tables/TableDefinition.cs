@@ -1,4 +1,4 @@
-namespace SchemaGen.Generator.Model.Tables
+namespace SchemaGen.Generator.Data.Tables
 {
     /// <summary>What the generator knows of one <c>[Table]</c> model class: plain data, no symbols or locations.</summary>
     internal sealed record TableDefinition(

@@ -1,4 +1,4 @@
-namespace SchemaGen.Generator.Model
+namespace SchemaGen.Generator.Data
 {
     /// <summary>A diagnostic as equatable data: the descriptor's id, the message arguments and where it goes.</summary>
     internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, EquatableArray<string> MessageArgs)
