@@ -7,6 +7,7 @@ using SchemaGen.Generator.Data;
 using SchemaGen.Generator.Parse;
 using SchemaGen.Generator.Parse.SqlFiles;
 using SchemaGen.Generator.Parse.Tables;
+using SchemaGen.Generator.Sort;
 using SchemaGen.Generator.Validate;
 
 namespace SchemaGen.Generator

@@ -15,12 +15,12 @@ public class ClassDiagnosticsTests
     [Theory]
     [InlineData(0)]
     [InlineData(-5)]
-    public Task Number_below_one(int number) => AnalyzerAsync(
+    public Task SG0003_number_below_one(int number) => AnalyzerAsync(
         File(Migration($$"""{|#0:Migration({{number}}, "users")|}""", "Users")),
         Diagnostic(SG0003, 0).WithArguments("Users", number.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
     [Fact]
-    public Task Class_not_deriving_from_Migration() => AnalyzerAsync(
+    public Task SG0004_class_not_deriving_from_Migration() => AnalyzerAsync(
         Usings + """
         [{|#0:Migration(1, "users")|}]
         public sealed class Users { }
@@ -28,7 +28,7 @@ public class ClassDiagnosticsTests
         Diagnostic(SG0004, 0).WithArguments("Users", "it does not derive from SchemaGen.Migration; derive it from SchemaGen.Migration or remove [Migration]"));
 
     [Fact]
-    public Task Abstract_class() => AnalyzerAsync(
+    public Task SG0004_abstract_class() => AnalyzerAsync(
         Usings + $$"""
         [{|#0:Migration(1, "users")|}]
         public abstract class Users : Migration {{Body}}
@@ -36,7 +36,7 @@ public class ClassDiagnosticsTests
         Diagnostic(SG0004, 0).WithArguments("Users", "it is abstract; make it a concrete class, or move [Migration] to a concrete class deriving from it"));
 
     [Fact]
-    public Task Generic_class() => AnalyzerAsync(
+    public Task SG0004_generic_class() => AnalyzerAsync(
         Usings + $$"""
         [{|#0:Migration(1, "users")|}]
         public sealed class Users<T> : Migration {{Body}}
@@ -44,7 +44,7 @@ public class ClassDiagnosticsTests
         Diagnostic(SG0004, 0).WithArguments("Users", "it is generic; give it no type parameters"));
 
     [Fact]
-    public Task Class_nested_in_a_generic_type() => AnalyzerAsync(
+    public Task SG0004_class_nested_in_a_generic_type() => AnalyzerAsync(
         Usings + $$"""
         public static class Outer<T>
         {
@@ -55,7 +55,7 @@ public class ClassDiagnosticsTests
         Diagnostic(SG0004, 0).WithArguments("Users", "it is nested in the generic type 'Outer'; move it out of that type"));
 
     [Fact]
-    public Task Private_constructor_only() => AnalyzerAsync(
+    public Task SG0004_private_constructor_only() => AnalyzerAsync(
         Usings + """
         [{|#0:Migration(1, "users")|}]
         public sealed class Users : Migration
@@ -67,7 +67,7 @@ public class ClassDiagnosticsTests
         Diagnostic(SG0004, 0).WithArguments("Users", "it has no public or internal parameterless constructor; add one, and take what the migration needs from the MigrationContext"));
 
     [Fact]
-    public Task Constructor_with_parameters_only() => AnalyzerAsync(
+    public Task SG0004_constructor_with_parameters_only() => AnalyzerAsync(
         Usings + """
         [{|#0:Migration(1, "users")|}]
         public sealed class Users : Migration
@@ -79,7 +79,7 @@ public class ClassDiagnosticsTests
         Diagnostic(SG0004, 0).WithArguments("Users", "it has no public or internal parameterless constructor; add one, and take what the migration needs from the MigrationContext"));
 
     [Fact]
-    public Task Private_nested_class() => AnalyzerAsync(
+    public Task SG0004_private_nested_class() => AnalyzerAsync(
         Usings + $$"""
         public static class Outer
         {
@@ -90,7 +90,7 @@ public class ClassDiagnosticsTests
         Diagnostic(SG0004, 0).WithArguments("Users", "it is not accessible from the generated registry in the same assembly; make it (and any type containing it) public or internal"));
 
     [Fact]
-    public Task File_local_class() => AnalyzerAsync(
+    public Task SG0004_file_local_class() => AnalyzerAsync(
         Usings + $$"""
         [{|#0:Migration(1, "users")|}]
         file sealed class Users : Migration {{Body}}
@@ -98,7 +98,7 @@ public class ClassDiagnosticsTests
         Diagnostic(SG0004, 0).WithArguments("Users", "it is not accessible from the generated registry in the same assembly; make it (and any type containing it) public or internal"));
 
     [Fact]
-    public Task Internal_class_nested_in_a_public_class_is_fine() => AnalyzerAsync(
+    public Task No_SG0004_for_an_internal_class_nested_in_a_public_class() => AnalyzerAsync(
         Usings + $$"""
         public static class Outer
         {
@@ -113,12 +113,12 @@ public class ClassDiagnosticsTests
     [InlineData("audit-log", "'audit-log' is not snake_case (^[a-z][a-z0-9_]*$); name it 'audit_log'")]
     [InlineData("1_users", "'1_users' is not snake_case (^[a-z][a-z0-9_]*$); use lowercase letters, digits and '_', starting with a letter")]
     [InlineData("", "the name is empty; give it a snake_case name such as 'audit_log'")]
-    public Task Name_not_snake_case(string name, string reason) => AnalyzerAsync(
+    public Task SG0005_name_not_snake_case(string name, string reason) => AnalyzerAsync(
         File(Migration($$"""{|#0:Migration(1, "{{name}}")|}""", "Users")),
         Diagnostic(SG0005, 0).WithArguments("Users", reason));
 
     [Fact]
-    public Task Null_name_is_reported_as_empty() => AnalyzerAsync(
+    public Task SG0005_null_name_is_reported_as_empty() => AnalyzerAsync(
         File(Migration("""{|#0:Migration(1, null!)|}""", "Users")),
         Diagnostic(SG0005, 0).WithArguments("Users", "the name is empty; give it a snake_case name such as 'audit_log'"));
 

@@ -41,7 +41,7 @@ public class LockFileTests
     public Task No_lock_entries_means_nothing_to_check() => Check([UsersSource], Lock(""));
 
     [Fact]
-    public async Task An_edited_recorded_migration_warns_on_the_class_with_both_checksums()
+    public async Task SG0101_an_edited_recorded_migration_warns_on_the_class_with_both_checksums()
     {
         var edited = UsersSource.Replace("CREATE TABLE users (id int)", "CREATE TABLE users (id bigint)").Replace("class Users", "class {|#0:Users|}");
         var newChecksum = CompiledRegistry.Load(edited.Replace("{|#0:", "").Replace("|}", "")).Single().Checksum;
@@ -55,7 +55,7 @@ public class LockFileTests
     [InlineData("comments")]
     [InlineData("crlf")]
     [InlineData("usings")]
-    public Task Benign_edits_do_not_warn(string edit)
+    public Task No_SG0101_for_benign_edits(string edit)
     {
         var source = edit switch
         {
@@ -68,28 +68,28 @@ public class LockFileTests
     }
 
     [Fact]
-    public Task Moving_a_migration_to_another_file_does_not_warn()
+    public Task No_SG0101_for_moving_a_migration_to_another_file()
         => Check([UsersSource + AuditSource.Replace(Usings, "")], RecordedBoth);
 
     [Fact]
-    public Task A_deleted_recorded_migration_warns_at_its_lock_file_line()
+    public Task SG0102_a_deleted_recorded_migration_warns_at_its_lock_file_line()
         => Check([UsersSource],
             Lock(Entry(1, "users", UsersChecksum) + "\n" + "{|#0:" + Entry(2, "audit_log", AuditChecksum, last: true).Trim() + "|}"),
             Diagnostic(SG0102, 0).WithArguments("2", "002_audit_log", ""));
 
     [Fact]
-    public Task A_renumbered_recorded_migration_warns_and_says_where_it_went()
+    public Task SG0102_a_renumbered_recorded_migration_warns_and_says_where_it_went()
         => Check([UsersSource, AuditSource.Replace("Migration(2,", "Migration(3,")],
             Lock(Entry(1, "users", UsersChecksum) + "\n" + "{|#0:" + Entry(2, "audit_log", AuditChecksum, last: true).Trim() + "|}"),
             Diagnostic(SG0102, 0).WithArguments("2", "002_audit_log", " (a migration named 'audit_log' now has number 3)"));
 
     [Fact]
-    public Task A_recorded_number_with_a_new_name_warns_on_the_attribute()
+    public Task SG0103_a_recorded_number_with_a_new_name_warns_on_the_attribute()
         => Check([UsersSource, AuditSource.Replace("""[Migration(2, "audit_log")]""", """[{|#0:Migration(2, "audit_events")|}]""")], RecordedBoth,
             Diagnostic(SG0103, 0).WithArguments("2", "audit_log", "migrations.lock.json", "AuditLog", "audit_events"));
 
     [Fact]
-    public Task Malformed_json_is_reported_at_the_error_and_nothing_else_is_checked()
+    public Task SG0104_malformed_json_is_reported_at_the_error_and_nothing_else_is_checked()
         => Check([UsersSource.Replace("(id int)", "(id bigint)")],
             """
             {
@@ -102,24 +102,24 @@ public class LockFileTests
             Diagnostic(SG0104, 0).WithArguments("it is not valid JSON: ',' or '}' was expected"));
 
     [Fact]
-    public Task An_unknown_version_is_reported_at_the_version()
+    public Task SG0104_an_unknown_version_is_reported_at_the_version()
         => Check([UsersSource], """{ "version": {|#0:2|}, "migrations": [] }""",
             Diagnostic(SG0104, 0).WithArguments("its version is 2, and this SchemaGen reads version 1; update the SchemaGen package or record the lock file again"));
 
     [Fact]
-    public Task A_number_recorded_twice_is_reported_at_the_second_entry_and_the_first_is_still_checked()
+    public Task SG0104_a_number_recorded_twice_is_reported_at_the_second_entry_and_the_first_is_still_checked()
         => Check([UsersSource.Replace("class Users", "class {|#1:Users|}").Replace("(id int)", "(id bigint)")],
             Lock(Entry(1, "users", UsersChecksum) + "\n    {|#0:" + Entry(1, "users", AuditChecksum, last: true).Trim() + "|}"),
             Diagnostic(SG0104, 0).WithArguments("migration number 1 is recorded twice; keep only the entry that matches the code"),
             Diagnostic(SG0101, 1).WithArguments("Users", "001_users", "migrations.lock.json", UsersChecksum, CompiledRegistry.Load(UsersSource.Replace("(id int)", "(id bigint)")).Single().Checksum));
 
     [Fact]
-    public Task An_incomplete_entry_is_reported()
+    public Task SG0104_an_incomplete_entry_is_reported()
         => Check([UsersSource], Lock("    {|#0:{ \"number\": 1, \"name\": \"users\" }|}"),
             Diagnostic(SG0104, 0).WithArguments("an entry needs \"number\" (a whole number from 1), \"name\" (a string) and \"checksum\" (\"sha256:\" and 64 hex digits)"));
 
     [Fact]
-    public async Task Warnaserror_for_SG0101_makes_it_an_error()
+    public async Task SG0101_warnaserror_makes_it_an_error()
     {
         var compilation = GeneratorRun.Compile(("Users.cs", UsersSource.Replace("(id int)", "(id bigint)")));
         compilation = compilation.WithOptions(compilation.Options.WithSpecificDiagnosticOptions([new("SG0101", ReportDiagnostic.Error)]));

@@ -229,21 +229,22 @@ namespace SchemaGen.Generator.Diagnostics
             TimestampWithoutTimeZone, VarcharLength, SerialColumn, IntegerKey, JsonColumn,
         };
 
-        public static DiagnosticDescriptor? Find(string id)
+        /// <summary>Every descriptor, by id: what reporting looks a carried diagnostic up in.</summary>
+        private static readonly System.Collections.Generic.Dictionary<string, DiagnosticDescriptor> ById = Index(
+            DuplicateNumber, NumberGap, NumberBelowOne, NotAMigrationClass, InvalidName, InvalidDescription, InvalidSqlHeader, InvalidSqlFileName, InternalError, RecordedMigrationEdited, RecordedMigrationGone, RecordedNumberRenamed, LockFileUnreadable, UnsupportedPropertyType, TableWithoutKey, IndexColumnNotFound, TableMappedTwice, ForeignKeyUnresolved, IdentifierTooLong, IndexNameUsedTwice, TransactionControlInTransaction, NotInTransaction, IndexWithoutConcurrently, NotNullWithoutDefault, VolatileDefault, ColumnTypeChange, SetNotNull, ConstraintWithoutNotValid, UniqueWithoutIndex, BreakingChange, TimestampWithoutTimeZone, VarcharLength, SerialColumn, IntegerKey, JsonColumn);
+
+        /// <summary>The descriptor of <paramref name="id"/>, or null for an id no descriptor has (reported as SG0999).</summary>
+        public static DiagnosticDescriptor? Find(string id) => ById.TryGetValue(id, out var descriptor) ? descriptor : null;
+
+        private static System.Collections.Generic.Dictionary<string, DiagnosticDescriptor> Index(params DiagnosticDescriptor[] all)
         {
-            switch (id)
+            var byId = new System.Collections.Generic.Dictionary<string, DiagnosticDescriptor>();
+            foreach (var descriptor in all)
             {
-                case "SG0001": return DuplicateNumber;
-                case "SG0002": return NumberGap;
-                case "SG0003": return NumberBelowOne;
-                case "SG0004": return NotAMigrationClass;
-                case "SG0005": return InvalidName;
-                case "SG0006": return InvalidDescription;
-                case "SG0007": return InvalidSqlHeader;
-                case "SG0008": return InvalidSqlFileName;
-                case "SG0999": return InternalError;
-                default: return null;
+                byId.Add(descriptor.Id, descriptor);
             }
+
+            return byId;
         }
 
         private static DiagnosticDescriptor Warning(string id, string title, string message, params string[] customTags)

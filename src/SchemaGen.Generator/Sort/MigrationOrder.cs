@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using SchemaGen.Generator.Data;
 
-namespace SchemaGen.Generator.Validate
+namespace SchemaGen.Generator.Sort
 {
     /// <summary>Puts all migrations in one deterministic order: by number, then by file and position.</summary>
     internal static class MigrationOrder

@@ -4,7 +4,7 @@ using System.Linq;
 using SchemaGen.Generator.Data;
 using SchemaGen.Generator.Data.Tables;
 
-namespace SchemaGen.Generator.Validate
+namespace SchemaGen.Generator.Sort
 {
     /// <summary>
     /// Puts the models in a stable order (schema, then table name) and keeps one model per table: a second one is
