@@ -1,6 +1,7 @@
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using SchemaGen.Generator.Data;
+using SchemaGen.Generator.Validate;
 
 namespace SchemaGen.Generator.Parse
 {

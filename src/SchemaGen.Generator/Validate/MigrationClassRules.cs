@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis;
 
-namespace SchemaGen.Generator.Parse
+namespace SchemaGen.Generator.Validate
 {
     /// <summary>
     /// Whether a <c>[Migration]</c> class can be created by the generated registry (<c>static () => new T()</c>).
