@@ -14,11 +14,6 @@ namespace SchemaGen.SqlParsing.Lint
             "random", "clock_timestamp", "timeofday", "gen_random_uuid", "uuid_generate_v1", "uuid_generate_v1mc", "uuid_generate_v4", "nextval", "txid_current",
         };
 
-        private static readonly HashSet<string> Serials = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase)
-        {
-            "serial", "bigserial", "smallserial", "serial2", "serial4", "serial8",
-        };
-
         public static void Check(TokenRange statement, LintScope scope, List<LintFinding> findings)
         {
             var i = 2;
@@ -157,7 +152,7 @@ namespace SchemaGen.SqlParsing.Lint
         /// <summary>A default PostgreSQL must compute row by row (so adding the column rewrites the table), or null.</summary>
         private static string? VolatileDefault(ColumnDefinition column)
         {
-            if (column.Type.Count == 1 && Serials.Contains(column.Type.Text(0)))
+            if (column.Type.Count == 1 && ColumnTypeAdvice.Serials.Contains(column.Type.Text(0)))
             {
                 return column.Type.Text(0);
             }

@@ -5,7 +5,8 @@ namespace SchemaGen.SqlParsing.Lint
     /// <summary>The column-type advice (SG0311–SG0315, informational): types that are hard to change once a table is big.</summary>
     internal static class ColumnTypeAdvice
     {
-        private static readonly HashSet<string> Serials = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase)
+        /// <summary>The serial pseudo-types: an integer column with a sequence default.</summary>
+        public static readonly HashSet<string> Serials = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase)
         {
             "serial", "bigserial", "smallserial", "serial2", "serial4", "serial8",
         };
