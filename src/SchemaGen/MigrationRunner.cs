@@ -35,7 +35,12 @@ public sealed class MigrationRunner
         ArgumentNullException.ThrowIfNull(migrations);
         _options = options ?? new MigrationRunnerOptions();
         _options.Validate();
-        MigrationListValidation.EnsureValid(migrations);
+        if (migrations is not MigrationList)
+        {
+            // A generated list was checked at compile time; a hand-made one is checked here.
+            MigrationListValidation.EnsureValid(migrations);
+        }
+
         if (_options.BaselineNumber is { } baseline)
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(baseline, 1, "options.BaselineNumber");
@@ -46,11 +51,16 @@ public sealed class MigrationRunner
         _migrations = migrations;
         _logger = logger ?? NullLogger.Instance;
         _ledger = new LedgerStore(new LedgerTable(_options.Schema, _options.TableName));
-        _expectedDigest = LedgerDigest.Of(migrations);
+        _expectedDigest = migrations is MigrationList { Digest: { } digest }
+            ? new LedgerDigest(migrations.Count, AllApplied: true, digest)
+            : LedgerDigest.Of(migrations);
     }
 
     /// <summary>Applies every pending migration in order and reports what was done.</summary>
-    /// <exception cref="MigrationValidationException">The ledger and this build disagree (edited, renamed or failed migration, out-of-order pending); nothing was applied.</exception>
+    /// <exception cref="MigrationValidationException">
+    /// The ledger and this build disagree (edited, renamed or failed migration, out-of-order pending), the ledger was edited by hand or is
+    /// another tool's table, or the database has tables but no ledger and no way to adopt them was set; nothing was applied.
+    /// </exception>
     /// <exception cref="MigrationFailedException">A migration failed; the ones before it stay applied.</exception>
     /// <exception cref="MigrationLockTimeoutException">Another process held the lock past the timeout.</exception>
     /// <exception cref="MigrationConnectionException">The database could not be reached.</exception>

@@ -41,6 +41,7 @@ public class RegistryTests
         var migrations = Enumerable.Range(1, 1001).Select(n => Migration($"""Migration({n}, "step_{n}")""", $"Step{n}")).ToArray();
         var all = CompiledRegistry.Load(File(migrations));
         Assert.Equal(1001, all.Count);
+        Assert.Equal(DigestOf(all), Assert.IsType<MigrationList>(all).Digest);
         Assert.Equal("999_step_999", all[998].Id);
         Assert.Equal("1000_step_1000", all[999].Id);
         Assert.Equal("1001_step_1001", all[1000].Id);
@@ -109,4 +110,20 @@ public class RegistryTests
         Assert.DoesNotContain("typeof", source);
         Assert.DoesNotContain("Activator", source);
     }
+
+    [Fact]
+    public void The_registry_carries_the_ledger_digest_computed_at_compile_time()
+    {
+        var registry = CompiledRegistry.Load(
+            [("Migrations/Code.cs", File(Migration("""Migration(1, "users")""", "Users"), Migration("""Migration(3, "late")""", "Late")))],
+            [("/app/Migrations/0002_sql.sql", "SELECT 2;")]);
+
+        Assert.Equal(["001_users", "002_sql", "003_late"], registry.Select(m => m.Id));
+        Assert.Equal(DigestOf(registry), Assert.IsType<MigrationList>(registry).Digest);
+    }
+
+    /// <summary>What the ledger's digest query computes over the same rows (number:id:checksum lines, LF, MD5 hex).</summary>
+    private static string DigestOf(IReadOnlyList<MigrationDescriptor> registry)
+        => Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes(
+            string.Join("\n", registry.Select(m => $"{m.Number}:{m.Id}:{m.Checksum}")))));
 }

@@ -42,4 +42,19 @@ public class LedgerDigestTests
         await db.ExecuteAsync("DELETE FROM schema_migrations WHERE number = 2");
         Assert.NotEqual(LedgerDigest.Of(migrations), await store.TryReadDigestAsync(connection, CancellationToken.None));
     }
+
+    [Fact]
+    public async Task A_generated_list_brings_its_digest_and_a_wrong_one_only_costs_the_slow_path()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var migrations = TestMigrations.Tables(3);
+        await new MigrationRunner(db, migrations).RunAsync();
+
+        var right = await new MigrationRunner(db, new MigrationList(migrations, LedgerDigest.Of(migrations).Md5)).RunAsync();
+        var wrong = await new MigrationRunner(db, new MigrationList(migrations, "0123456789abcdef0123456789abcdef")).RunAsync();
+
+        Assert.Empty(right.Applied);
+        Assert.Empty(wrong.Applied);
+        Assert.Equal(3, wrong.AlreadyApplied);
+    }
 }

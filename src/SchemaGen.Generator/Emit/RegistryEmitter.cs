@@ -21,8 +21,8 @@ namespace SchemaGen.Generator.Emit
                 .Line(GeneratedCode.Attribute)
                 .Open($"internal static class {WellKnownNames.RegistryClass}")
                 .Line("/// <summary>The migrations, ordered by number.</summary>")
-                .Line("public static global::System.Collections.Generic.IReadOnlyList<global::SchemaGen.MigrationDescriptor> All { get; } =")
-                .Open("    global::System.Array.AsReadOnly(new global::SchemaGen.MigrationDescriptor[]");
+                .Line("public static global::SchemaGen.MigrationList All { get; } = new global::SchemaGen.MigrationList(")
+                .Open("    new global::SchemaGen.MigrationDescriptor[]");
 
             foreach (var entry in entries)
             {
@@ -37,7 +37,7 @@ namespace SchemaGen.Generator.Emit
             }
 
             return writer
-                .Close("});")
+                .Close($"}}, {Literal(RegistryDigest.Of(entries))});")
                 .Close()
                 .Close()
                 .ToString();
