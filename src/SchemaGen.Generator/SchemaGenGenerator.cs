@@ -6,7 +6,7 @@ using SchemaGen.Generator.LockFile;
 using SchemaGen.Generator.Data;
 using SchemaGen.Generator.Parse;
 using SchemaGen.Generator.Parse.SqlFiles;
-using SchemaGen.Generator.Parse.Tables;
+using SchemaGen.Generator.Parse.SchemaModel;
 using SchemaGen.Generator.Sort;
 using SchemaGen.Generator.Validate;
 
@@ -115,7 +115,7 @@ namespace SchemaGen.Generator
             {
                 if (input.Right)
                 {
-                    output.AddSource(WellKnownNames.SchemaHintName, SchemaEmitter.Emit(input.Left));
+                    output.AddSource(WellKnownNames.SchemaHintName, SchemaModelEmitter.Emit(input.Left));
                 }
             }));
 

@@ -1,4 +1,4 @@
-using SchemaGen.Generator.Parse.Tables;
+using SchemaGen.Generator.Parse.SchemaModel;
 using SchemaGen.Schema;
 using static SchemaGen.Generator.Tests.Sources;
 

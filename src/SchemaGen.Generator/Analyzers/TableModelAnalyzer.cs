@@ -5,7 +5,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using SchemaGen.Generator.Diagnostics;
-using SchemaGen.Generator.Parse.Tables;
+using SchemaGen.Generator.Parse.SchemaModel;
 
 namespace SchemaGen.Generator.Analyzers
 {

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using SchemaGen.Generator.Data;
-using SchemaGen.Generator.Data.Tables;
+using SchemaGen.Generator.Data.SchemaModel;
 
 namespace SchemaGen.Generator.Sort
 {
@@ -12,10 +12,10 @@ namespace SchemaGen.Generator.Sort
     /// </summary>
     internal static class TableOrder
     {
-        public static EquatableArray<TableDefinition> Sort(ImmutableArray<TableDefinition> tables)
+        public static EquatableArray<TableInfo> Sort(ImmutableArray<TableInfo> tables)
         {
             var seen = new HashSet<(string, string)>();
-            return new EquatableArray<TableDefinition>(tables
+            return new EquatableArray<TableInfo>(tables
                 .OrderBy(t => t.Schema ?? "", System.StringComparer.Ordinal)
                 .ThenBy(t => t.Name, System.StringComparer.Ordinal)
                 .ThenBy(t => t.FullyQualifiedTypeName, System.StringComparer.Ordinal)

@@ -56,7 +56,7 @@ namespace SchemaGen.Generator.Validate
                 words.Append(char.IsLetterOrDigit(c) ? c : '_');
             }
 
-            var snake = Parse.Tables.SnakeCase.From(words.ToString());
+            var snake = Parse.SchemaModel.SnakeCase.From(words.ToString());
             while (snake.Contains("__"))
             {
                 snake = snake.Replace("__", "_");

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using SchemaGen.Generator.Data;
-using SchemaGen.Generator.Data.Tables;
+using SchemaGen.Generator.Data.SchemaModel;
 using static SchemaGen.Generator.Emit.GeneratedCode;
 
 namespace SchemaGen.Generator.Emit
@@ -10,11 +10,11 @@ namespace SchemaGen.Generator.Emit
     /// Writes <c>SchemaGen.Generated.DatabaseSchema.Model</c> (the <c>[Table]</c> models as constructor calls, no reflection)
     /// and the <c>context.AutoSchemaAsync()</c> extension that passes it to the runtime.
     /// </summary>
-    internal static class SchemaEmitter
+    internal static class SchemaModelEmitter
     {
         private const string Schema = "global::SchemaGen.Schema.";
 
-        public static string Emit(EquatableArray<TableDefinition> tables)
+        public static string Emit(EquatableArray<TableInfo> tables)
         {
             var writer = GeneratedCode.NewFile()
                 .Open($"namespace {WellKnownNames.GeneratedNamespace}")
@@ -57,13 +57,13 @@ namespace SchemaGen.Generator.Emit
                 .ToString();
         }
 
-        private static string Column(ColumnDefinition column)
+        private static string Column(ColumnInfo column)
             => $"new {Schema}ColumnModel({Literal(column.Name)}, {Literal(column.StoreType)}, {Literal(column.IsNullable)}, {Literal(column.DefaultSql)}, {Schema}ColumnGeneration.{column.Generation})";
 
-        private static string ForeignKey(ForeignKeyDefinition foreignKey)
+        private static string ForeignKey(ForeignKeyInfo foreignKey)
             => $"new {Schema}ForeignKeyModel({Strings(foreignKey.Columns)}, {Literal(foreignKey.PrincipalSchema)}, {Literal(foreignKey.PrincipalTable)}, {Strings(foreignKey.PrincipalColumns)})";
 
-        private static string Index(IndexDefinition index)
+        private static string Index(IndexInfo index)
             => $"new {Schema}IndexModel({Literal(index.Name)}, {Strings(index.Columns)}, {Literal(index.IsUnique)}, {Literal(index.Method)})";
 
         private static string Strings(IEnumerable<string> values) => $"new string[] {{ {Join(values.Select(v => Literal(v)))} }}";

@@ -1,12 +1,12 @@
-namespace SchemaGen.Generator.Data.Tables
+namespace SchemaGen.Generator.Data.SchemaModel
 {
     /// <summary>What the generator knows of one <c>[Table]</c> model class: plain data, no symbols or locations.</summary>
-    internal sealed record TableDefinition(
+    internal sealed record TableInfo(
         string? Schema,
         string Name,
         string FullyQualifiedTypeName,
-        EquatableArray<ColumnDefinition> Columns,
+        EquatableArray<ColumnInfo> Columns,
         EquatableArray<string> PrimaryKey,
-        EquatableArray<ForeignKeyDefinition> ForeignKeys,
-        EquatableArray<IndexDefinition> Indexes);
+        EquatableArray<ForeignKeyInfo> ForeignKeys,
+        EquatableArray<IndexInfo> Indexes);
 }

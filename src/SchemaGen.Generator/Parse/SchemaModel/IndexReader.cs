@@ -4,9 +4,9 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SchemaGen.Generator.Diagnostics;
 using SchemaGen.Generator.Data;
-using SchemaGen.Generator.Data.Tables;
+using SchemaGen.Generator.Data.SchemaModel;
 
-namespace SchemaGen.Generator.Parse.Tables
+namespace SchemaGen.Generator.Parse.SchemaModel
 {
     /// <summary>
     /// The model's <c>[Index]</c> attributes, each column named by a mapped property (<c>nameof</c>) or a column name.
@@ -14,11 +14,11 @@ namespace SchemaGen.Generator.Parse.Tables
     /// </summary>
     internal static class IndexReader
     {
-        public static List<IndexDefinition> Read(
-            INamedTypeSymbol type, string table, MappedProperties properties, IReadOnlyList<ColumnDefinition?> columns,
+        public static List<IndexInfo> Read(
+            INamedTypeSymbol type, string table, MappedProperties properties, IReadOnlyList<ColumnInfo?> columns,
             ModelAttributes attributes, TableProblems? problems)
         {
-            var indexes = new List<IndexDefinition>();
+            var indexes = new List<IndexInfo>();
             foreach (var attribute in type.GetAttributes().Where(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attributes.Index)))
             {
                 var written = attribute.ConstructorArguments.FirstOrDefault() is { Kind: TypedConstantKind.Array, IsNull: false } array
@@ -39,7 +39,7 @@ namespace SchemaGen.Generator.Parse.Tables
 
                 if (written.Count > 0 && resolved.All(c => c is not null))
                 {
-                    indexes.Add(new IndexDefinition(
+                    indexes.Add(new IndexInfo(
                         name,
                         new EquatableArray<string>(resolved.ToArray()!),
                         ModelAttributes.Named(attribute, "IsUnique") is true,
@@ -50,7 +50,7 @@ namespace SchemaGen.Generator.Parse.Tables
             return indexes;
         }
 
-        private static string? Resolve(string entry, MappedProperties properties, IReadOnlyList<ColumnDefinition?> columns, ModelAttributes attributes)
+        private static string? Resolve(string entry, MappedProperties properties, IReadOnlyList<ColumnInfo?> columns, ModelAttributes attributes)
         {
             var property = properties.FindColumn(entry);
             if (property is not null)

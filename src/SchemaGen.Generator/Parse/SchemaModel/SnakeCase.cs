@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace SchemaGen.Generator.Parse.Tables
+namespace SchemaGen.Generator.Parse.SchemaModel
 {
     /// <summary>Property names to column names: <c>CreatedAt</c> → <c>created_at</c>, <c>IPAddress</c> → <c>ip_address</c>.</summary>
     internal static class SnakeCase

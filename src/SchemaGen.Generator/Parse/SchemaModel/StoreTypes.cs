@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 
-namespace SchemaGen.Generator.Parse.Tables
+namespace SchemaGen.Generator.Parse.SchemaModel
 {
     /// <summary>
     /// PostgreSQL types for CLR types, and <c>[Column(TypeName)]</c> spellings brought to the form <c>format_type</c> prints,

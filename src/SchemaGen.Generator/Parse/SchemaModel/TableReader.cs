@@ -3,17 +3,17 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using SchemaGen.Generator.Diagnostics;
 using SchemaGen.Generator.Data;
-using SchemaGen.Generator.Data.Tables;
+using SchemaGen.Generator.Data.SchemaModel;
 
-namespace SchemaGen.Generator.Parse.Tables
+namespace SchemaGen.Generator.Parse.SchemaModel
 {
     /// <summary>
-    /// Reads one <c>[Table]</c> class into a <see cref="TableDefinition"/>. Shared by the generator (which passes no
+    /// Reads one <c>[Table]</c> class into a <see cref="TableInfo"/>. Shared by the generator (which passes no
     /// <see cref="TableProblems"/>) and the analyzer (which reports them), so both read a model the same way.
     /// </summary>
     internal static class TableReader
     {
-        public static TableDefinition? Read(INamedTypeSymbol type, ModelAttributes attributes, TableProblems? problems, CancellationToken cancellationToken)
+        public static TableInfo? Read(INamedTypeSymbol type, ModelAttributes attributes, TableProblems? problems, CancellationToken cancellationToken)
         {
             var table = ModelAttributes.Find(type, attributes.Table);
             if (ModelAttributes.FirstArgument(table) is not string name || name.Length == 0)
@@ -42,18 +42,18 @@ namespace SchemaGen.Generator.Parse.Tables
             var foreignKeys = ForeignKeyReader.Read(properties, attributes, problems);
             var indexes = IndexReader.Read(type, name, properties, columns, attributes, problems);
 
-            return new TableDefinition(
+            return new TableInfo(
                 schema,
                 name,
                 type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
-                new EquatableArray<ColumnDefinition>(columns.Where(c => c is not null).ToArray()!),
+                new EquatableArray<ColumnInfo>(columns.Where(c => c is not null).ToArray()!),
                 new EquatableArray<string>(key.Select(p => ColumnReader.NameOf(p, attributes)).ToArray()),
-                new EquatableArray<ForeignKeyDefinition>(foreignKeys.ToArray()),
-                new EquatableArray<IndexDefinition>(indexes.ToArray()));
+                new EquatableArray<ForeignKeyInfo>(foreignKeys.ToArray()),
+                new EquatableArray<IndexInfo>(indexes.ToArray()));
         }
 
         /// <summary>The generator's transform: the model of a class FAWMN found, or null.</summary>
-        public static TableDefinition? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        public static TableInfo? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
             => context.TargetSymbol is INamedTypeSymbol type && ModelAttributes.From(context.SemanticModel.Compilation) is { } attributes
                 ? Read(type, attributes, problems: null, cancellationToken)
                 : null;

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 
-namespace SchemaGen.Generator.Parse.Tables
+namespace SchemaGen.Generator.Parse.SchemaModel
 {
     /// <summary>
     /// The public instance properties of a model and its base classes (base first, in declaration order), without

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 
-namespace SchemaGen.Generator.Parse.Tables
+namespace SchemaGen.Generator.Parse.SchemaModel
 {
     /// <summary>
     /// A model's primary key: the <c>[Key]</c> properties (by <c>[Column(Order)]</c>, then declaration order),

@@ -3,9 +3,9 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using SchemaGen.Generator.Diagnostics;
 using SchemaGen.Generator.Data;
-using SchemaGen.Generator.Data.Tables;
+using SchemaGen.Generator.Data.SchemaModel;
 
-namespace SchemaGen.Generator.Parse.Tables
+namespace SchemaGen.Generator.Parse.SchemaModel
 {
     /// <summary>
     /// Foreign keys, as EF Core reads them: a navigation property to another model, with its key properties named by
@@ -14,9 +14,9 @@ namespace SchemaGen.Generator.Parse.Tables
     /// </summary>
     internal static class ForeignKeyReader
     {
-        public static List<ForeignKeyDefinition> Read(MappedProperties properties, ModelAttributes attributes, TableProblems? problems)
+        public static List<ForeignKeyInfo> Read(MappedProperties properties, ModelAttributes attributes, TableProblems? problems)
         {
-            var foreignKeys = new List<ForeignKeyDefinition>();
+            var foreignKeys = new List<ForeignKeyInfo>();
             foreach (var navigation in properties.Navigations)
             {
                 var keyProperties = KeyPropertiesOf(navigation, properties, attributes, problems);
@@ -35,7 +35,7 @@ namespace SchemaGen.Generator.Parse.Tables
                     continue;
                 }
 
-                foreignKeys.Add(new ForeignKeyDefinition(
+                foreignKeys.Add(new ForeignKeyInfo(
                     new EquatableArray<string>(keyProperties.Select(p => ColumnReader.NameOf(p, attributes)).ToArray()),
                     ModelAttributes.Named(principalTable, "Schema") as string,
                     ModelAttributes.FirstArgument(principalTable) as string ?? principal.Name,

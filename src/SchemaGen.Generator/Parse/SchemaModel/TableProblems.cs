@@ -3,7 +3,7 @@ using System.Text;
 using Microsoft.CodeAnalysis;
 using SchemaGen.Generator.Diagnostics;
 
-namespace SchemaGen.Generator.Parse.Tables
+namespace SchemaGen.Generator.Parse.SchemaModel
 {
     /// <summary>
     /// Where the model reader reports what it cannot map. The analyzer passes a list and reports it; the generator passes

@@ -2,9 +2,9 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SchemaGen.Generator.Diagnostics;
-using SchemaGen.Generator.Data.Tables;
+using SchemaGen.Generator.Data.SchemaModel;
 
-namespace SchemaGen.Generator.Parse.Tables
+namespace SchemaGen.Generator.Parse.SchemaModel
 {
     /// <summary>One property → one column: name, PostgreSQL type, nullability, default and value generation.</summary>
     internal static class ColumnReader
@@ -16,7 +16,7 @@ namespace SchemaGen.Generator.Parse.Tables
             => NameOf(property, ModelAttributes.Find(property, attributes.Column));
 
         /// <summary>The column, or null when the type has no mapping (SG0201 reported).</summary>
-        public static ColumnDefinition? Read(IPropertySymbol property, bool isKey, bool isSoleKey, ModelAttributes attributes, TableProblems? problems)
+        public static ColumnInfo? Read(IPropertySymbol property, bool isKey, bool isSoleKey, ModelAttributes attributes, TableProblems? problems)
         {
             var column = ModelAttributes.Find(property, attributes.Column);
             var name = NameOf(property, column);
@@ -38,7 +38,7 @@ namespace SchemaGen.Generator.Parse.Tables
             }
 
             var defaultSql = ModelAttributes.FirstArgument(ModelAttributes.Find(property, attributes.DefaultValueSql)) as string;
-            return new ColumnDefinition(
+            return new ColumnInfo(
                 name,
                 storeType,
                 !isKey && IsNullable(property, attributes),
