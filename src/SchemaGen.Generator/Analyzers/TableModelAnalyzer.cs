@@ -51,17 +51,16 @@ namespace SchemaGen.Generator.Analyzers
                 return;
             }
 
-            var problems = new TableProblems();
-            var table = TableReader.Read(type, attributes, problems, context.CancellationToken);
-            foreach (var diagnostic in problems.Diagnostics)
+            var (table, problems) = TableReader.Read(type, attributes, context.CancellationToken);
+            foreach (var problem in problems.All)
             {
-                context.ReportDiagnostic(diagnostic);
+                context.ReportDiagnostic(problem.ToDiagnostic());
             }
 
             if (table is not null)
             {
-                var schema = table.Schema ?? "";
-                models.Add(new ReadModel(type, schema, table.Name, TableProblems.Of(ModelAttributes.Find(type, attributes.Table), type), problems.IndexLocations));
+                var indexes = problems.IndexNames.Select(index => new KeyValuePair<string, Location>(index.Key, index.Value())).ToList();
+                models.Add(new ReadModel(type, table.Schema ?? "", table.Name, ModelProblems.Of(ModelAttributes.Find(type, attributes.Table), type)(), indexes));
             }
         }
 

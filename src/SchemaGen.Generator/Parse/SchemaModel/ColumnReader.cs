@@ -16,11 +16,11 @@ namespace SchemaGen.Generator.Parse.SchemaModel
             => NameOf(property, ModelAttributes.Find(property, attributes.Column));
 
         /// <summary>The column, or null when the type has no mapping (SG0201 reported).</summary>
-        public static ColumnInfo? Read(IPropertySymbol property, bool isKey, bool isSoleKey, ModelAttributes attributes, TableProblems? problems)
+        public static ColumnInfo? Read(IPropertySymbol property, bool isKey, bool isSoleKey, ModelAttributes attributes, ModelProblems problems)
         {
             var column = ModelAttributes.Find(property, attributes.Column);
             var name = NameOf(property, column);
-            TableProblems.CheckLength(problems, "column", name, TableProblems.Of(column, property));
+            problems.CheckLength("column", name, ModelProblems.Of(column, property));
 
             var clrType = property.Type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable
                 ? nullable.TypeArguments[0]
@@ -32,7 +32,7 @@ namespace SchemaGen.Generator.Parse.SchemaModel
                 : StoreTypes.ForClrType(clrType, MaxLength(property, attributes));
             if (storeType is null)
             {
-                TableProblems.Report(problems, DiagnosticDescriptors.UnsupportedPropertyType, TypeLocation(property),
+                problems.Report(DiagnosticDescriptors.UnsupportedPropertyType, () => TypeLocation(property),
                     property.ContainingType.Name, property.Name, property.Type.ToDisplayString());
                 return null;
             }

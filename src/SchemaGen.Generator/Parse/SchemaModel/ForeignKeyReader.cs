@@ -14,7 +14,7 @@ namespace SchemaGen.Generator.Parse.SchemaModel
     /// </summary>
     internal static class ForeignKeyReader
     {
-        public static List<ForeignKeyInfo> Read(MappedProperties properties, ModelAttributes attributes, TableProblems? problems)
+        public static List<ForeignKeyInfo> Read(MappedProperties properties, ModelAttributes attributes, ModelProblems problems)
         {
             var foreignKeys = new List<ForeignKeyInfo>();
             foreach (var navigation in properties.Navigations)
@@ -30,7 +30,7 @@ namespace SchemaGen.Generator.Parse.SchemaModel
                 var principalKey = KeyReader.ColumnNames(principal, attributes);
                 if (principalKey.Count != keyProperties.Count)
                 {
-                    Report(problems, navigation, TableProblems.Of(ModelAttributes.Find(navigation, attributes.ForeignKey), navigation),
+                    Report(problems, navigation, ModelProblems.Of(ModelAttributes.Find(navigation, attributes.ForeignKey), navigation),
                         $"'{principal.Name}' has a primary key of {principalKey.Count} column(s), but {keyProperties.Count} foreign-key propert(ies) reference it; name as many properties as its key has");
                     continue;
                 }
@@ -48,7 +48,7 @@ namespace SchemaGen.Generator.Parse.SchemaModel
                 var navigationName = ModelAttributes.FirstArgument(attribute) as string;
                 if (attribute is not null && !properties.Navigations.Any(n => n.Name == navigationName))
                 {
-                    Report(problems, column, TableProblems.Of(attribute, column),
+                    Report(problems, column, ModelProblems.Of(attribute, column),
                         $"'{navigationName}' is not a property of '{column.ContainingType.Name}' whose type is a [Table] model; name the navigation property, such as [ForeignKey(nameof(User))] with a 'User? User' property");
                 }
             }
@@ -57,7 +57,7 @@ namespace SchemaGen.Generator.Parse.SchemaModel
         }
 
         /// <summary>The key properties behind one navigation, or null when they cannot be found (reported).</summary>
-        private static List<IPropertySymbol>? KeyPropertiesOf(IPropertySymbol navigation, MappedProperties properties, ModelAttributes attributes, TableProblems? problems)
+        private static List<IPropertySymbol>? KeyPropertiesOf(IPropertySymbol navigation, MappedProperties properties, ModelAttributes attributes, ModelProblems problems)
         {
             var onNavigation = ModelAttributes.Find(navigation, attributes.ForeignKey);
             if (onNavigation is not null)
@@ -70,7 +70,7 @@ namespace SchemaGen.Generator.Parse.SchemaModel
                     return found!;
                 }
 
-                Report(problems, navigation, TableProblems.Of(onNavigation, navigation),
+                Report(problems, navigation, ModelProblems.Of(onNavigation, navigation),
                     $"'{string.Join(", ", missing)}' is not a mapped property of '{navigation.ContainingType.Name}'; name the foreign-key property, such as [ForeignKey(nameof(UserId))]");
                 return null;
             }
@@ -89,12 +89,12 @@ namespace SchemaGen.Generator.Parse.SchemaModel
                 return new List<IPropertySymbol> { byConvention };
             }
 
-            Report(problems, navigation, navigation.Locations[0],
+            Report(problems, navigation, () => navigation.Locations[0],
                 $"navigation '{navigation.Name}' has no foreign-key property; add '{navigation.Name}Id', or mark the key property [ForeignKey(nameof({navigation.Name}))]");
             return null;
         }
 
-        private static void Report(TableProblems? problems, IPropertySymbol property, Location location, string reason)
-            => TableProblems.Report(problems, DiagnosticDescriptors.ForeignKeyUnresolved, location, property.ContainingType.Name, property.Name, reason);
+        private static void Report(ModelProblems problems, IPropertySymbol property, System.Func<Location> where, string reason)
+            => problems.Report(DiagnosticDescriptors.ForeignKeyUnresolved, where, property.ContainingType.Name, property.Name, reason);
     }
 }

@@ -16,7 +16,7 @@ namespace SchemaGen.Generator.Parse.SchemaModel
     {
         public static List<IndexInfo> Read(
             INamedTypeSymbol type, string table, MappedProperties properties, IReadOnlyList<ColumnInfo?> columns,
-            ModelAttributes attributes, TableProblems? problems)
+            ModelAttributes attributes, ModelProblems problems)
         {
             var indexes = new List<IndexInfo>();
             foreach (var attribute in type.GetAttributes().Where(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attributes.Index)))
@@ -26,14 +26,15 @@ namespace SchemaGen.Generator.Parse.SchemaModel
                     : new List<string>();
                 var resolved = written.Select(entry => Resolve(entry, properties, columns, attributes)).ToList();
                 var name = ModelAttributes.Named(attribute, "Name") as string ?? "ix_" + table + "_" + string.Join("_", resolved.Select((c, i) => c ?? written[i]));
-                TableProblems.CheckLength(problems, "index", name, TableProblems.Of(attribute, type));
-                problems?.IndexLocations.Add(new KeyValuePair<string, Location>(name, TableProblems.Of(attribute, type)));
+                problems.CheckLength("index", name, ModelProblems.Of(attribute, type));
+                problems.IndexNames.Add(new KeyValuePair<string, System.Func<Location>>(name, ModelProblems.Of(attribute, type)));
 
                 for (var i = 0; i < written.Count; i++)
                 {
                     if (resolved[i] is null)
                     {
-                        TableProblems.Report(problems, DiagnosticDescriptors.IndexColumnNotFound, ArgumentLocation(attribute, i, type), name, type.Name, written[i]);
+                        var argument = i;
+                        problems.Report(DiagnosticDescriptors.IndexColumnNotFound, () => ArgumentLocation(attribute, argument, type), name, type.Name, written[i]);
                     }
                 }
 
@@ -69,7 +70,7 @@ namespace SchemaGen.Generator.Parse.SchemaModel
                 return position < positional.Count ? positional[position].GetLocation() : syntax.GetLocation();
             }
 
-            return TableProblems.Of(attribute, fallback);
+            return ModelProblems.Of(attribute, fallback)();
         }
     }
 }

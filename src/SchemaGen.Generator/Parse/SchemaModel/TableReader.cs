@@ -9,26 +9,27 @@ namespace SchemaGen.Generator.Parse.SchemaModel
 {
     /// <summary>
     /// Reads one <c>[Table]</c> class into a <see cref="TableInfo"/>. Shared by the generator (which passes no
-    /// <see cref="TableProblems"/>) and the analyzer (which reports them), so both read a model the same way.
+    /// problems) and the analyzer (which reports them), so both read a model the same way.
     /// </summary>
     internal static class TableReader
     {
-        public static TableInfo? Read(INamedTypeSymbol type, ModelAttributes attributes, TableProblems? problems, CancellationToken cancellationToken)
+        public static TableRead Read(INamedTypeSymbol type, ModelAttributes attributes, CancellationToken cancellationToken)
         {
+            var problems = new ModelProblems();
             var table = ModelAttributes.Find(type, attributes.Table);
             if (ModelAttributes.FirstArgument(table) is not string name || name.Length == 0)
             {
-                return null;
+                return new TableRead(null, problems);
             }
 
             var schema = ModelAttributes.Named(table, "Schema") as string;
-            TableProblems.CheckLength(problems, "table", name, TableProblems.Of(table, type));
+            problems.CheckLength("table", name, ModelProblems.Of(table, type));
 
             var properties = MappedProperties.Of(type, attributes);
             var key = KeyReader.Read(type, properties, attributes);
             if (key.Count == 0)
             {
-                TableProblems.Report(problems, DiagnosticDescriptors.TableWithoutKey, type.Locations[0], type.Name, name);
+                problems.Report(DiagnosticDescriptors.TableWithoutKey, () => type.Locations[0], type.Name, name);
             }
 
             var columns = properties.Columns
@@ -42,20 +43,20 @@ namespace SchemaGen.Generator.Parse.SchemaModel
             var foreignKeys = ForeignKeyReader.Read(properties, attributes, problems);
             var indexes = IndexReader.Read(type, name, properties, columns, attributes, problems);
 
-            return new TableInfo(
+            return new TableRead(new TableInfo(
                 schema,
                 name,
                 type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
                 new EquatableArray<ColumnInfo>(columns.Where(c => c is not null).ToArray()!),
                 new EquatableArray<string>(key.Select(p => ColumnReader.NameOf(p, attributes)).ToArray()),
                 new EquatableArray<ForeignKeyInfo>(foreignKeys.ToArray()),
-                new EquatableArray<IndexInfo>(indexes.ToArray()));
+                new EquatableArray<IndexInfo>(indexes.ToArray())), problems);
         }
 
         /// <summary>The generator's transform: the model of a class FAWMN found, or null.</summary>
         public static TableInfo? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
             => context.TargetSymbol is INamedTypeSymbol type && ModelAttributes.From(context.SemanticModel.Compilation) is { } attributes
-                ? Read(type, attributes, problems: null, cancellationToken)
+                ? Read(type, attributes, cancellationToken).Table
                 : null;
     }
 }
