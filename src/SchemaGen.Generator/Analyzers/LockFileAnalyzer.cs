@@ -179,7 +179,7 @@ namespace SchemaGen.Generator.Analyzers
                 if (checksum != recorded.Checksum)
                 {
                     report(Diagnostic.Create(
-                        DiagnosticDescriptors.RecordedMigrationEdited, editedAt, displayName, MigrationIdOf(number, name), FileName, recorded.Checksum, checksum));
+                        DiagnosticDescriptors.RecordedMigrationEdited, editedAt, displayName, Data.MigrationId.Format(number, name), FileName, recorded.Checksum, checksum));
                 }
             }
 
@@ -198,7 +198,7 @@ namespace SchemaGen.Generator.Analyzers
                         DiagnosticDescriptors.RecordedMigrationGone,
                         LocationIn(_path, _text, entry.Span),
                         entry.Number,
-                        MigrationIdOf(entry.Number, entry.Name),
+                        Data.MigrationId.Format(entry.Number, entry.Name),
                         hint));
                 }
             }
@@ -216,8 +216,6 @@ namespace SchemaGen.Generator.Analyzers
                 return null;
             }
 
-            private static string MigrationIdOf(int number, string name)
-                => number.ToString("D3", System.Globalization.CultureInfo.InvariantCulture) + "_" + name;
         }
     }
 }

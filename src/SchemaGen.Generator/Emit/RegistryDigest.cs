@@ -24,8 +24,7 @@ namespace SchemaGen.Generator.Emit
                 }
 
                 var number = entry.Number.ToString(CultureInfo.InvariantCulture);
-                text.Append(number).Append(':').Append(entry.Number.ToString("D3", CultureInfo.InvariantCulture)).Append('_').Append(entry.Name)
-                    .Append(':').Append(entry.Checksum);
+                text.Append(number).Append(':').Append(MigrationId.Format(entry.Number, entry.Name)).Append(':').Append(entry.Checksum);
             }
 
             byte[] hash;

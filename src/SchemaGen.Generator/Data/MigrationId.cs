@@ -1,0 +1,12 @@
+namespace SchemaGen.Generator.Data
+{
+    /// <summary>
+    /// A migration's id as the ledger records it: the number zero-padded to three digits (wider past 999), '_' and the
+    /// name. The runtime's <c>MigrationDescriptor.Id</c> spells it the same way; the registry-digest tests pin the two together.
+    /// </summary>
+    internal static class MigrationId
+    {
+        public static string Format(int number, string name)
+            => number.ToString("D3", System.Globalization.CultureInfo.InvariantCulture) + "_" + name;
+    }
+}
