@@ -23,7 +23,7 @@ namespace SchemaGen.Generator
         public const string IndexAttribute = "SchemaGen.IndexAttribute";
         public const string DefaultValueSqlAttribute = "SchemaGen.DefaultValueSqlAttribute";
         public const string SchemaModel = "SchemaGen.Schema.SchemaModel";
-        public const string SchemaHintName = "SchemaGen.DatabaseSchema.g.cs";
+        public const string SchemaHintName = "SchemaGen.SchemaModel.g.cs";
         public const string RecordingProperty = "build_property.SchemaGenRecording";
         public const string SqlMigrationMetadata = "build_metadata.AdditionalFiles.SchemaGenSqlMigration";
     }

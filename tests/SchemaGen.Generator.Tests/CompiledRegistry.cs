@@ -18,7 +18,7 @@ internal static class CompiledRegistry
 
     public static SchemaGen.Schema.SchemaModel LoadSchema(string source)
     {
-        var schema = LoadAssembly([("Models.cs", source)]).GetType("SchemaGen.Generated.DatabaseSchema", throwOnError: true)!;
+        var schema = LoadAssembly([("Models.cs", source)]).GetType("SchemaGen.Generated.SchemaModelRegistry", throwOnError: true)!;
         return (SchemaGen.Schema.SchemaModel)schema.GetProperty("Model")!.GetValue(null)!;
     }
 

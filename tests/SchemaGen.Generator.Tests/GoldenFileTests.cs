@@ -30,7 +30,7 @@ public class GoldenFileTests
 
     [Theory]
     [InlineData("SchemaGen.MigrationRegistry.g.cs")]
-    [InlineData("SchemaGen.DatabaseSchema.g.cs")]
+    [InlineData("SchemaGen.SchemaModel.g.cs")]
     public void Generated_file_matches_its_golden_copy(string hintName)
     {
         var (_, _, run) = GeneratorRun.Generate(GeneratorRun.Compile(Sources), SqlFiles);

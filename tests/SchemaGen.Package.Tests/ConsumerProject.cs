@@ -50,7 +50,7 @@ internal sealed class ConsumerProject : IDisposable
                 Console.WriteLine($"{migration.Id} {migration.Checksum}");
             }
 
-            Console.WriteLine("tables: " + string.Join(", ", SchemaGen.Generated.DatabaseSchema.Model.Tables.Select(t => t.Name)));
+            Console.WriteLine("tables: " + string.Join(", ", SchemaGen.Generated.SchemaModelRegistry.Model.Tables.Select(t => t.Name)));
             """);
         File.WriteAllText(Path.Combine(directory, "Note.cs"), """
             using System.ComponentModel.DataAnnotations.Schema;
