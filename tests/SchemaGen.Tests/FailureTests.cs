@@ -132,6 +132,24 @@ public class FailureTests
     }
 
     [Fact]
+    public async Task A_deferred_constraint_that_fails_at_commit_leaves_nothing_behind()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var migration = Sql(1, "deferred", """
+            CREATE TABLE parents (id int PRIMARY KEY);
+            CREATE TABLE children (parent_id int REFERENCES parents DEFERRABLE INITIALLY DEFERRED);
+            INSERT INTO children VALUES (42)
+            """);
+
+        var error = await Assert.ThrowsAsync<MigrationFailedException>(() => new MigrationRunner(db, [migration]).RunAsync());
+
+        Assert.Equal("23503", error.SqlState);
+        Assert.Contains("nothing of it was applied", error.Message);
+        Assert.Null(await db.ScalarAsync<string>("SELECT to_regclass('children')::text"));
+        Assert.Empty(await LedgerNames(db));
+    }
+
+    [Fact]
     public async Task Cancelling_a_running_migration_rolls_it_back_and_records_nothing()
     {
         await using var db = await TestDatabase.CreateAsync();

@@ -11,6 +11,8 @@ namespace SchemaGen.Applying;
 /// </summary>
 internal static class TransactionalApplier
 {
+    private const string DivisionByZero = "22012";
+
     private const string RolledBack =
         "It ran in a transaction, so nothing of it was applied; the migrations before it stay applied and none after it ran. Fix it and run again.";
 
@@ -60,13 +62,12 @@ internal static class TransactionalApplier
         {
             transactionId = await BeginAsync(step, transaction, cancellationToken).ConfigureAwait(false);
             await step.Migration.CreateInstance().UpAsync(context, cancellationToken).ConfigureAwait(false);
-            if (!await RecordIfStillOwnTransactionAsync(step, transaction, transactionId, cancellationToken).ConfigureAwait(false))
+            if (!await RecordAndCommitAsync(step, transaction, transactionId, cancellationToken).ConfigureAwait(false))
             {
                 await RollBackQuietlyAsync(transaction).ConfigureAwait(false);
                 throw await RecordEndedTransactionAsync(step, context, new UnsafeMigrationSqlException(EndedBeforeRecording)).ConfigureAwait(false);
             }
 
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return context;
         }
         catch (Exception e) when (e is not MigrationFailedException)
@@ -107,22 +108,29 @@ internal static class TransactionalApplier
         return (long)(await batch.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
-    /// <summary>Writes the ledger row in the migration's transaction, unless that transaction is no longer the one opened.</summary>
-    private static async Task<bool> RecordIfStillOwnTransactionAsync(MigrationStep step, NpgsqlTransaction transaction, long transactionId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the ledger row and commits, in one round trip, unless the transaction is no longer the one opened: the guard
+    /// then divides by zero, which aborts the transaction before the row or the COMMIT runs.
+    /// </summary>
+    /// <returns>False when the migration's own SQL ended its transaction.</returns>
+    private static async Task<bool> RecordAndCommitAsync(MigrationStep step, NpgsqlTransaction transaction, long transactionId, CancellationToken cancellationToken)
     {
-        var check = new NpgsqlBatchCommand("SELECT txid_current_if_assigned() IS NOT DISTINCT FROM $1");
-        check.Parameters.Add(new NpgsqlParameter<long> { TypedValue = transactionId });
-        await using var batch = step.Batch(transaction, [check, .. SessionSettings.Reset(), step.Ledger.Writes.Insert(step.Migration, step.ElapsedMs, LedgerStatus.Applied)]);
+        var guard = new NpgsqlBatchCommand("SELECT 1 / (txid_current_if_assigned() IS NOT DISTINCT FROM $1)::int");
+        guard.Parameters.Add(new NpgsqlParameter<long> { TypedValue = transactionId });
+        await using var batch = step.Batch(transaction, [
+            guard,
+            .. SessionSettings.Reset(),
+            step.Ledger.Writes.Insert(step.Migration, step.ElapsedMs, LedgerStatus.Applied),
+            new NpgsqlBatchCommand("COMMIT"),
+        ]);
         try
         {
-            await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-            var same = reader.GetBoolean(0);
-            while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false))
-            {
-            }
-
-            return same;
+            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (PostgresException e) when (e.SqlState == DivisionByZero && batch.BatchCommands[0].StatementType == StatementType.Unknown)
+        {
+            return false;
         }
         catch (InvalidOperationException) when (step.Connection.State == System.Data.ConnectionState.Open)
         {
