@@ -139,11 +139,7 @@ public sealed class MigrationRunner
         var setup = new LedgerSetup(_migrations, _options, _logger);
         var created = await _ledger.EnsureCreatedAsync(connection, setup, inTransaction: false, cancellationToken).ConfigureAwait(false);
 
-        var rows = await _ledger.ReadAsync(connection, cancellationToken).ConfigureAwait(false);
-        if (rows.Count == 0 && await LedgerAdoption.AdoptAsync(connection, _ledger, setup, cancellationToken).ConfigureAwait(false))
-        {
-            rows = await _ledger.ReadAsync(connection, cancellationToken).ConfigureAwait(false);
-        }
+        var rows = await LedgerAdoption.ReadOrAdoptAsync(connection, _ledger, setup, cancellationToken).ConfigureAwait(false);
 
         var plan = MigrationPlanner.Plan(_migrations, rows, _ledger.Table, _options);
         LogPlan(plan);

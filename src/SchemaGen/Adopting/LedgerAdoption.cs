@@ -10,8 +10,17 @@ namespace SchemaGen.Adopting;
 /// </summary>
 internal static class LedgerAdoption
 {
+    /// <summary>The ledger's rows; when it has none, after adopting the database (baseline or imported history) if the options ask for it.</summary>
+    public static async Task<IReadOnlyList<LedgerRow>> ReadOrAdoptAsync(NpgsqlConnection connection, LedgerStore ledger, LedgerSetup setup, CancellationToken cancellationToken)
+    {
+        var rows = await ledger.ReadAsync(connection, cancellationToken).ConfigureAwait(false);
+        return rows.Count == 0 && await AdoptAsync(connection, ledger, setup, cancellationToken).ConfigureAwait(false)
+            ? await ledger.ReadAsync(connection, cancellationToken).ConfigureAwait(false)
+            : rows;
+    }
+
     /// <returns>Whether anything was recorded.</returns>
-    public static async Task<bool> AdoptAsync(NpgsqlConnection connection, LedgerStore ledger, LedgerSetup setup, CancellationToken cancellationToken)
+    private static async Task<bool> AdoptAsync(NpgsqlConnection connection, LedgerStore ledger, LedgerSetup setup, CancellationToken cancellationToken)
     {
         var options = setup.Options;
         IReadOnlyList<AdoptedMigration> adopted;

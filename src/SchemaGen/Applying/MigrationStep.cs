@@ -36,6 +36,31 @@ internal sealed record MigrationStep(
         await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Writes a ledger row outside any transaction, after bringing the session back to its defaults in a round trip of
+    /// its own: a migration that set <c>default_transaction_read_only</c> would make a shared batch's implicit transaction read-only.
+    /// </summary>
+    public async Task RecordOutsideTransactionAsync(NpgsqlBatchCommand write, CancellationToken cancellationToken)
+    {
+        await ExecuteAsync(null, cancellationToken, SessionSettings.Reset()).ConfigureAwait(false);
+        await ExecuteAsync(null, cancellationToken, write).ConfigureAwait(false);
+    }
+
+    /// <summary>As <see cref="RecordOutsideTransactionAsync"/> after a failure: a write that cannot be made (the connection is gone) is given up.</summary>
+    /// <returns>Whether the row was written.</returns>
+    public async Task<bool> TryRecordOutsideTransactionAsync(NpgsqlBatchCommand write)
+    {
+        try
+        {
+            await RecordOutsideTransactionAsync(write, CancellationToken.None).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
     public MigrationFailedException Failure(Exception error, MigrationContext? context, string consequence)
     {
         var reason = FailureReason.Describe(error, context, Options);

@@ -48,14 +48,14 @@ internal static class NonTransactionalApplier
         try
         {
             await step.Migration.CreateInstance().UpAsync(context, cancellationToken).ConfigureAwait(false);
-            await step.ExecuteAsync(null, cancellationToken, SessionSettings.Reset()).ConfigureAwait(false);
-            await step.ExecuteAsync(null, cancellationToken, step.Ledger.Writes.Complete(step.Migration, step.ElapsedMs)).ConfigureAwait(false);
+            await step.RecordOutsideTransactionAsync(step.Ledger.Writes.Complete(step.Migration, step.ElapsedMs), cancellationToken).ConfigureAwait(false);
             return context;
         }
         catch (Exception e)
         {
             var reason = FailureReason.Describe(e, context, step.Options);
-            await MarkFailedQuietlyAsync(step, reason).ConfigureAwait(false);
+            // If the row cannot be marked failed it stays 'running', which the next run treats as interrupted: just as safe.
+            await step.TryRecordOutsideTransactionAsync(step.Ledger.Writes.Fail(step.Migration, step.ElapsedMs, reason)).ConfigureAwait(false);
             if (MigrationApplier.IsCancellation(e, cancellationToken))
             {
                 throw;
@@ -94,18 +94,5 @@ internal static class NonTransactionalApplier
 
         return $" The index {index} it was building concurrently is left INVALID: queries do not use it but every write still updates it. " +
                $"Drop it before running the migration again: DROP INDEX CONCURRENTLY IF EXISTS {index};";
-    }
-
-    private static async Task MarkFailedQuietlyAsync(MigrationStep step, string reason)
-    {
-        try
-        {
-            await step.ExecuteAsync(null, CancellationToken.None, SessionSettings.Reset()).ConfigureAwait(false);
-            await step.ExecuteAsync(null, CancellationToken.None, step.Ledger.Writes.Fail(step.Migration, step.ElapsedMs, reason)).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
-        {
-            // The row stays 'running', which the next run treats as interrupted: just as safe.
-        }
     }
 }

@@ -44,11 +44,7 @@ internal sealed class TransactionLockedRun(NpgsqlDataSource dataSource, NpgsqlCo
             }
 
             created |= await ledger.EnsureCreatedAsync(connection, setup, inTransaction: true, cancellationToken).ConfigureAwait(false);
-            var rows = await ledger.ReadAsync(connection, cancellationToken).ConfigureAwait(false);
-            if (rows.Count == 0 && await LedgerAdoption.AdoptAsync(connection, ledger, setup, cancellationToken).ConfigureAwait(false))
-            {
-                rows = await ledger.ReadAsync(connection, cancellationToken).ConfigureAwait(false);
-            }
+            var rows = await LedgerAdoption.ReadOrAdoptAsync(connection, ledger, setup, cancellationToken).ConfigureAwait(false);
 
             if (rows.Any(row => row.Status == LedgerStatus.Running && row.SinceAppliedAt < _options.RunningRowTimeout))
             {

@@ -156,16 +156,9 @@ internal static class TransactionalApplier
     private static async Task<MigrationFailedException> RecordEndedTransactionAsync(MigrationStep step, MigrationContext context, Exception error)
     {
         var failure = step.Failure(error, context, EndedItsTransaction);
-        try
-        {
-            await step.ExecuteAsync(null, CancellationToken.None, SessionSettings.Reset()).ConfigureAwait(false);
-            await step.ExecuteAsync(null, CancellationToken.None, step.Ledger.Writes.Insert(step.Migration, step.ElapsedMs, LedgerStatus.Failed, failure.Message)).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
-        {
-            // Not recorded: the message still says what happened.
-        }
 
+        // If it cannot be recorded, the message still says what happened.
+        await step.TryRecordOutsideTransactionAsync(step.Ledger.Writes.Insert(step.Migration, step.ElapsedMs, LedgerStatus.Failed, failure.Message)).ConfigureAwait(false);
         return failure;
     }
 

@@ -27,10 +27,10 @@ internal sealed class LedgerStore(LedgerTable table)
         }
         catch (PostgresException e) when (e.SqlState == UndefinedColumn)
         {
-            var (kind, columns) = await ReadShapeAsync(connection, cancellationToken).ConfigureAwait(false);
-            return kind == "r" && columns == LegacyLedger.Columns
+            var shape = await ReadShapeAsync(connection, cancellationToken).ConfigureAwait(false);
+            return shape.IsLegacyLedger
                 ? await LegacyLedger.ReadAsync(connection, Table, migrations, cancellationToken).ConfigureAwait(false)
-                : throw NotALedger(kind, columns, e);
+                : throw NotALedger(shape, e);
         }
     }
 
@@ -50,8 +50,8 @@ internal sealed class LedgerStore(LedgerTable table)
         }
         catch (PostgresException e) when (e.SqlState == UndefinedColumn)
         {
-            var (kind, columns) = await ReadShapeAsync(connection, cancellationToken).ConfigureAwait(false);
-            return kind == "r" && columns == LegacyLedger.Columns ? null : throw NotALedger(kind, columns, e);
+            var shape = await ReadShapeAsync(connection, cancellationToken).ConfigureAwait(false);
+            return shape.IsLegacyLedger ? null : throw NotALedger(shape, e);
         }
     }
 
@@ -92,29 +92,15 @@ internal sealed class LedgerStore(LedgerTable table)
     /// <returns>Whether the table was created.</returns>
     public async Task<bool> EnsureCreatedAsync(NpgsqlConnection connection, LedgerSetup setup, bool inTransaction, CancellationToken cancellationToken)
     {
-        await using var probe = new NpgsqlCommand(
-            "SELECT (SELECT relkind::text FROM pg_class WHERE oid = to_regclass($1)), EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $2)",
-            connection);
-        probe.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Table.QualifiedName });
-        probe.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Table.Schema });
-        string? kind;
-        bool schemaExists;
-        await using (var reader = await probe.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        var shape = await ReadShapeAsync(connection, cancellationToken).ConfigureAwait(false);
+        if (shape.IsTable)
         {
-            await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-            kind = reader.IsDBNull(0) ? null : reader.GetString(0);
-            schemaExists = reader.GetBoolean(1);
-        }
-
-        if (kind is "r" or "p")
-        {
-            var columns = (await ReadShapeAsync(connection, cancellationToken).ConfigureAwait(false)).Columns;
-            if (columns == LegacyLedger.Columns)
+            if (shape.IsLegacyLedger)
             {
                 await LegacyLedger.UpgradeAsync(connection, Table, setup.Migrations, setup.Logger, inTransaction, cancellationToken).ConfigureAwait(false);
             }
 
-            if (!columns.Split(", ").Contains("baseline", StringComparer.Ordinal))
+            if (!shape.HasColumn("baseline"))
             {
                 // Ledgers made before baselines existed.
                 await ExecuteAsync(connection, Table.AddBaselineColumn, cancellationToken).ConfigureAwait(false);
@@ -123,16 +109,16 @@ internal sealed class LedgerStore(LedgerTable table)
             return false;
         }
 
-        if (kind is not null)
+        if (shape.Kind is not null)
         {
             throw new MigrationValidationException(
-                $"{Table.QualifiedName} is not a table (pg_class.relkind '{kind}': a view, sequence, index or foreign table), so it cannot be the ledger. " +
+                $"{Table.QualifiedName} is not a table (pg_class.relkind '{shape.Kind}': a view, sequence, index or foreign table), so it cannot be the ledger. " +
                 "Set MigrationRunnerOptions.TableName (or Schema) to a name that is free or names the ledger table.");
         }
 
         await ExistingSchemaGuard.EnsureAdoptableAsync(connection, Table, setup.Options, cancellationToken).ConfigureAwait(false);
         Logging.MigrationLog.CreatingLedger(setup.Logger, Table.Table);
-        if (!schemaExists)
+        if (!shape.SchemaExists)
         {
             await ExecuteAsync(connection, Table.CreateSchema, cancellationToken).ConfigureAwait(false);
         }
@@ -142,28 +128,30 @@ internal sealed class LedgerStore(LedgerTable table)
         return true;
     }
 
-    /// <summary>The relation's kind and its columns in order, as "a, b, c".</summary>
-    private async Task<(string Kind, string Columns)> ReadShapeAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    /// <summary>What stands under the ledger's name, in one round trip.</summary>
+    private async Task<LedgerShape> ReadShapeAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
             """
-            SELECT c.relkind::text, string_agg(a.attname::text, ', ' ORDER BY a.attnum)
-            FROM pg_class c LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
-            WHERE c.oid = to_regclass($1) GROUP BY c.relkind
+            SELECT (SELECT relkind::text FROM pg_class WHERE oid = to_regclass($1)),
+                   (SELECT string_agg(attname::text, ', ' ORDER BY attnum) FROM pg_attribute
+                    WHERE attrelid = to_regclass($1) AND attnum > 0 AND NOT attisdropped),
+                   EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $2)
             """,
             connection);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Table.QualifiedName });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Table.Schema });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var found = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        return (found ? reader.GetString(0) : "?", found && !reader.IsDBNull(1) ? reader.GetString(1) : "none");
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return new LedgerShape(reader.IsDBNull(0) ? null : reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetBoolean(2));
     }
 
     /// <summary>Something else has the ledger's name: another tool's table, a view. Names what was found.</summary>
-    private MigrationValidationException NotALedger(string kind, string columns, PostgresException error)
+    private MigrationValidationException NotALedger(LedgerShape shape, PostgresException error)
     {
-        var what = kind is "r" or "p" ? "a table" : $"not a table (pg_class.relkind '{kind}': a view, sequence, index or foreign table)";
+        var what = shape.IsTable ? "a table" : $"not a table (pg_class.relkind '{shape.Kind ?? "?"}': a view, sequence, index or foreign table)";
         return new MigrationValidationException(
-            $"{Table.QualifiedName} is {what} with the columns ({columns}), not a SchemaGen ledger ({error.MessageText}). " +
+            $"{Table.QualifiedName} is {what} with the columns ({shape.Columns ?? "none"}), not a SchemaGen ledger ({error.MessageText}). " +
             "If it belongs to another tool or an older system, set MigrationRunnerOptions.TableName (or Schema) to a free name for SchemaGen's ledger; nothing was applied.");
     }
 
