@@ -34,8 +34,7 @@ namespace SchemaGen.Generator
 
             var sqlFiles = context.AdditionalTextsProvider
                 .Combine(context.AnalyzerConfigOptionsProvider)
-                .Where(static pair => pair.Right.GetOptions(pair.Left).TryGetValue(WellKnownNames.SqlMigrationMetadata, out var value)
-                    && string.Equals(value, "true", System.StringComparison.OrdinalIgnoreCase))
+                .Where(static pair => SqlMigrationFiles.IsMigration(pair.Right.GetOptions(pair.Left)))
                 .Select(static (pair, cancellationToken) => SqlMigrationParser.Parse(pair.Left, cancellationToken))
                 .WithTrackingName(TrackingNames.SqlMigrationFiles);
 

@@ -9,10 +9,21 @@ namespace SchemaGen.Generator.Analyzers
     /// Maps a span of a string literal's value back to its source text, through escapes (<c>\n</c>, <c>""</c>) and a raw
     /// string's removed indentation, so a diagnostic sits exactly on the SQL it is about.
     /// </summary>
-    internal static class LiteralSpans
+    internal sealed class LiteralSpans
     {
-        /// <summary>The source location of value characters [start, start + length), or null when the literal cannot be mapped.</summary>
-        public static Location? Map(SyntaxNode argument, int start, int length)
+        private readonly SyntaxTree _tree;
+        private readonly int _tokenStart;
+        private readonly int[] _map;
+
+        private LiteralSpans(SyntaxTree tree, int tokenStart, int[] map)
+        {
+            _tree = tree;
+            _tokenStart = tokenStart;
+            _map = map;
+        }
+
+        /// <summary>The map of a string literal argument, built once for all its findings; null when it cannot be mapped.</summary>
+        public static LiteralSpans? Of(SyntaxNode argument)
         {
             if (argument is not LiteralExpressionSyntax literal)
             {
@@ -21,13 +32,15 @@ namespace SchemaGen.Generator.Analyzers
 
             var token = literal.Token;
             var map = SourceOffsets(token);
-            if (map is null || map.Length != token.ValueText.Length + 1 || start + length >= map.Length)
-            {
-                return null;
-            }
-
-            return Location.Create(argument.SyntaxTree, new TextSpan(token.SpanStart + map[start], map[start + length] - map[start]));
+            return map is null || map.Length != token.ValueText.Length + 1 ? null : new LiteralSpans(argument.SyntaxTree, token.SpanStart, map);
         }
+
+        /// <summary>The source location of value characters [start, start + length), or null when they lie outside the value.</summary>
+        public Location? Map(int start, int length)
+            => start + length < _map.Length ? Location.Create(_tree, TextSpan.FromBounds(Position(start), Position(start + length))) : null;
+
+        /// <summary>The source position of value offset <paramref name="offset"/> (the value's length is just past its end).</summary>
+        public int Position(int offset) => _tokenStart + _map[offset];
 
         /// <summary>For each character of the value (and one past the end), its offset in the token's text.</summary>
         private static int[]? SourceOffsets(SyntaxToken token)

@@ -68,7 +68,7 @@ namespace SchemaGen.Generator.Analyzers
                 start.RegisterSymbolAction(symbol => check.Analyze(symbol, attributeType), SymbolKind.NamedType);
                 start.RegisterAdditionalFileAction(fileContext =>
                 {
-                    if (IsSqlMigration(fileContext.Options, fileContext.AdditionalFile))
+                    if (Parse.SqlFiles.SqlMigrationFiles.IsMigration(fileContext.Options.AnalyzerConfigOptionsProvider.GetOptions(fileContext.AdditionalFile)))
                     {
                         check.AnalyzeSqlFile(fileContext);
                     }
@@ -96,10 +96,6 @@ namespace SchemaGen.Generator.Analyzers
 
             return byName;
         }
-
-        private static bool IsSqlMigration(AnalyzerOptions options, AdditionalText file)
-            => options.AnalyzerConfigOptionsProvider.GetOptions(file).TryGetValue(WellKnownNames.SqlMigrationMetadata, out var flag)
-               && string.Equals(flag, "true", System.StringComparison.OrdinalIgnoreCase);
 
         private static Location LocationIn(string path, SourceText text, TextSpan span)
             => Location.Create(path, span, text.Lines.GetLinePositionSpan(span));

@@ -72,23 +72,20 @@ namespace SchemaGen.Generator.Analyzers
                 return;
             }
 
-            var argument = (SyntaxNode)argumentSyntax;
+            var spans = LiteralSpans.Of(argumentSyntax);
             foreach (var finding in MigrationSqlLinter.Lint(sql, values.Transactional))
             {
-                var location = LiteralSpans.Map(argument, finding.Start, finding.Length);
-                var statementStart = LiteralSpans.Map(argument, finding.StatementStart, 0);
-                var statementEnd = LiteralSpans.Map(argument, finding.StatementEnd, 0);
-                var properties = location is null || statementStart is null || statementEnd is null
+                var location = spans?.Map(finding.Start, finding.Length);
+                var properties = location is null
                     ? ImmutableDictionary<string, string?>.Empty
-                    : FixProperties(finding, statementStart.SourceSpan.Start, statementEnd.SourceSpan.Start);
-                context.ReportDiagnostic(Create(finding, location ?? argument.GetLocation(), migration.Name, properties));
+                    : FixProperties(finding, spans!.Position(finding.StatementStart), spans.Position(finding.StatementEnd));
+                context.ReportDiagnostic(Create(finding, location ?? argumentSyntax.GetLocation(), migration.Name, properties));
             }
         }
 
         private static void AnalyzeSqlFile(AdditionalFileAnalysisContext context)
         {
-            var options = context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.AdditionalFile);
-            if (!options.TryGetValue(WellKnownNames.SqlMigrationMetadata, out var flag) || !string.Equals(flag, "true", System.StringComparison.OrdinalIgnoreCase))
+            if (!SqlMigrationFiles.IsMigration(context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.AdditionalFile)))
             {
                 return;
             }

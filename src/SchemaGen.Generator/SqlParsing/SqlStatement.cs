@@ -73,7 +73,5 @@ namespace SchemaGen.SqlParsing
 
             return false;
         }
-
-        public string TokenText(int index) => Sql.Substring(Tokens[index].Start, Tokens[index].Length);
     }
 }

@@ -24,32 +24,35 @@ namespace SchemaGen.SqlParsing.Lint
                 return;
             }
 
-            var name = column.Whole;
             if (type.Is(0, "timestamp") && !type.Contains("WITH"))
             {
-                findings.Add(MigrationSqlLinter.On(name, 0, name.Count - 1, LintRules.TimestampWithoutTimeZone, column.Name));
+                Advise(findings, column, LintRules.TimestampWithoutTimeZone, column.Name);
             }
 
             var lengthAt = type.Is(0, "varchar") ? 1 : type.Has(0, "character", "varying") ? 2 : -1;
             if (lengthAt > 0 && lengthAt < type.Count && type.Text(lengthAt) == "(")
             {
-                findings.Add(MigrationSqlLinter.On(name, 0, name.Count - 1, LintRules.VarcharLength, column.Name, column.TypeText));
+                Advise(findings, column, LintRules.VarcharLength, column.Name, column.TypeText);
             }
 
             if (type.Count == 1 && Serials.Contains(type.Text(0)))
             {
-                findings.Add(MigrationSqlLinter.On(name, 0, name.Count - 1, LintRules.SerialColumn, column.Name, column.TypeText));
+                Advise(findings, column, LintRules.SerialColumn, column.Name, column.TypeText);
             }
 
             if (type.Count == 1 && IntTypes.Contains(type.Text(0)) && column.IsPrimaryKey)
             {
-                findings.Add(MigrationSqlLinter.On(name, 0, name.Count - 1, LintRules.IntegerKey, column.Name, column.TypeText));
+                Advise(findings, column, LintRules.IntegerKey, column.Name, column.TypeText);
             }
 
             if (type.Is(0, "json"))
             {
-                findings.Add(MigrationSqlLinter.On(name, 0, name.Count - 1, LintRules.JsonColumn, column.Name));
+                Advise(findings, column, LintRules.JsonColumn, column.Name);
             }
         }
+
+        /// <summary>Advice on the whole column definition.</summary>
+        private static void Advise(List<LintFinding> findings, ColumnDefinition column, string id, params string[] args)
+            => findings.Add(MigrationSqlLinter.On(column.Whole, 0, column.Whole.Count - 1, id, args));
     }
 }

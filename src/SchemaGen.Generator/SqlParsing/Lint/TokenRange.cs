@@ -73,8 +73,6 @@ namespace SchemaGen.SqlParsing.Lint
 
         public TokenRange Skip(int count) => new TokenRange(Statement, System.Math.Min(Start + count, End), End);
 
-        public TokenRange Take(int count) => new TokenRange(Statement, Start, System.Math.Min(Start + count, End));
-
         /// <summary>Splits at top-level commas.</summary>
         public List<TokenRange> SplitByCommas()
         {
