@@ -20,7 +20,7 @@ internal static class LintBenchmark
         var parse = new CSharpParseOptions(LanguageVersion.Latest);
         var compilation = GeneratorBenchmark.Compilation(Enumerable.Range(1, migrationCount)
             .Select(n => CSharpSyntaxTree.ParseText(GeneratorBenchmark.Source(n, Sql), parse, $"Migration{n}.cs")));
-        var files = Enumerable.Range(1, migrationCount).Select(n => (AdditionalText)new SqlFile($"/bench/Migrations/{n:D4}_step_{n}.sql", Sql)).ToImmutableArray();
+        var files = Enumerable.Range(1, migrationCount).Select(n => (AdditionalText)InMemoryFile.Migration(n, Sql)).ToImmutableArray();
         var sqlOnly = GeneratorBenchmark.Compilation([CSharpSyntaxTree.ParseText("using SchemaGen; class Program { }", parse)]);
 
         var classAnalyzer = await TimeAsync(compilation, new MigrationClassAnalyzer(), []);
@@ -63,7 +63,7 @@ internal static class LintBenchmark
     {
         var folder = Path.Combine(repositoryRoot, "tests", "SchemaGen.Corpus", "Migrations");
         var files = Directory.Exists(folder)
-            ? Directory.GetFiles(folder, "*.sql").Select(path => (AdditionalText)new SqlFile(path, File.ReadAllText(path))).ToImmutableArray()
+            ? Directory.GetFiles(folder, "*.sql").Select(path => (AdditionalText)new InMemoryFile(path, File.ReadAllText(path))).ToImmutableArray()
             : [];
         if (files.IsEmpty)
         {
@@ -83,12 +83,5 @@ internal static class LintBenchmark
         }
 
         Console.WriteLine();
-    }
-
-    private sealed class SqlFile(string path, string text) : AdditionalText
-    {
-        public override string Path => path;
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(text);
     }
 }

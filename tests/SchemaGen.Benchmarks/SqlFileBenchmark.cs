@@ -14,7 +14,7 @@ internal static class SqlFileBenchmark
     public static async Task RunAsync(int migrationCount, string repositoryRoot)
     {
         var empty = GeneratorBenchmark.Compilation([CSharpSyntaxTree.ParseText("class Program { }")]);
-        var files = Enumerable.Range(1, migrationCount).Select(n => (AdditionalText)new SqlFile(n, Sql(n))).ToArray();
+        var files = Enumerable.Range(1, migrationCount).Select(n => (AdditionalText)InMemoryFile.Migration(n, Sql(n))).ToArray();
         GeneratorBenchmark.Check(GeneratorBenchmark.CreateDriver(files).RunGenerators(empty), migrationCount);
         var sqlFull = Measure.Median(warmup: 3, runs: 15, () => GeneratorBenchmark.CreateDriver(files).RunGenerators(empty));
 
@@ -28,7 +28,7 @@ internal static class SqlFileBenchmark
         var sqlEdit = Measure.Median(warmup: 3, runs: 15, () =>
         {
             var number = (edited++ % migrationCount) + 1;
-            driver = driver.ReplaceAdditionalText(files[number - 1], new SqlFile(number, Sql(number) + $" -- edit {edited}\nSELECT {edited};"))
+            driver = driver.ReplaceAdditionalText(files[number - 1], InMemoryFile.Migration(number, Sql(number) + $" -- edit {edited}\nSELECT {edited};"))
                 .RunGenerators(empty);
         });
 
@@ -50,12 +50,6 @@ internal static class SqlFileBenchmark
 
     private static string Sql(int n) => $"CREATE TABLE t{n} (id int PRIMARY KEY, name text)";
 
-    private sealed class SqlFile(int number, string text) : AdditionalText
-    {
-        public override string Path => $"/benchmark/Migrations/{number:D4}_step_{number}.sql";
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(text);
-    }
 
     /// <summary>A throwaway project using the repository's build props, runtime and generator, as the sample does.</summary>
     private static class BuildProject

@@ -14,36 +14,16 @@ public class ConcurrencyTests
     {
         var connectionString = await TestDatabase.CreateConnectionStringAsync();
         await using var db = NpgsqlDataSource.Create(connectionString);
-        await db.ExecuteAsync("CREATE TABLE applications (number int NOT NULL, pid int NOT NULL DEFAULT pg_backend_pid())");
-        var migrations = Enumerable.Range(1, 50).Select(n => n == 25
-            ? Sql(n, "concurrent_index", "CREATE INDEX CONCURRENTLY idx_applications ON applications (number); INSERT INTO applications (number) VALUES (25)", transactional: false)
-            : Sql(n, $"step_{n}", $"CREATE TABLE t{n} (id int); INSERT INTO applications (number) VALUES ({n})")).ToArray();
+        await db.ExecuteAsync(RunnerRace.ApplicationsTable);
 
-        var dataSources = Enumerable.Range(0, 16).Select(_ => NpgsqlDataSource.Create(connectionString)).ToArray();
-        try
-        {
-            var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            var runs = dataSources.Select(dataSource => Task.Run(async () =>
-            {
-                await start.Task;
-                return await new MigrationRunner(dataSource, migrations, new MigrationRunnerOptions { LockMode = lockMode, AllowNonEmptyDatabase = true }).RunAsync();
-            })).ToArray();
-            start.SetResult();
-            var reports = await Task.WhenAll(runs);
+        var reports = await RunnerRace.RunAtOnceAsync(
+            connectionString, runners: 16, RunnerRace.FiftyMigrations(), new MigrationRunnerOptions { LockMode = lockMode, AllowNonEmptyDatabase = true });
 
-            Assert.Equal(50, reports.Sum(r => r.Applied.Count));
-            Assert.Equal(50L, await db.ScalarAsync<long>("SELECT count(*) FROM applications"));
-            Assert.Equal(50L, await db.ScalarAsync<long>("SELECT count(DISTINCT number) FROM applications"));
-            Assert.Equal(50L, await db.ScalarAsync<long>("SELECT count(*) FROM schema_migrations WHERE status = 'applied'"));
-            Assert.Equal(1, reports.Count(r => r.LedgerCreated));
-        }
-        finally
-        {
-            foreach (var dataSource in dataSources)
-            {
-                await dataSource.DisposeAsync();
-            }
-        }
+        Assert.Equal(50, reports.Sum(r => r.Applied.Count));
+        Assert.Equal(50L, await db.ScalarAsync<long>("SELECT count(*) FROM applications"));
+        Assert.Equal(50L, await db.ScalarAsync<long>("SELECT count(DISTINCT number) FROM applications"));
+        Assert.Equal(50L, await db.ScalarAsync<long>("SELECT count(*) FROM schema_migrations WHERE status = 'applied'"));
+        Assert.Equal(1, reports.Count(r => r.LedgerCreated));
     }
 
     [Fact]

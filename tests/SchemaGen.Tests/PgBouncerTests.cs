@@ -13,35 +13,14 @@ public class PgBouncerTests
         await using var server = await PostgresServer.StartAsync();
         await using var bouncer = await PgBouncerServer.StartAsync(server, poolSize: 4);
         await using var direct = NpgsqlDataSource.Create(await server.CreateDatabaseAsync("pooled"));
-        await direct.ExecuteAsync("CREATE TABLE applications (number int NOT NULL, pid int NOT NULL DEFAULT pg_backend_pid())");
-        var migrations = Enumerable.Range(1, 50).Select(n => n == 25
-            ? Sql(n, "concurrent_index", "CREATE INDEX CONCURRENTLY idx_applications ON applications (number); INSERT INTO applications (number) VALUES (25)", transactional: false)
-            : Sql(n, $"step_{n}", $"CREATE TABLE t{n} (id int); INSERT INTO applications (number) VALUES ({n})")).ToArray();
+        await direct.ExecuteAsync(RunnerRace.ApplicationsTable);
+        var migrations = RunnerRace.FiftyMigrations();
         var options = new MigrationRunnerOptions { LockMode = MigrationLockMode.Transaction, LockTimeout = TimeSpan.FromSeconds(60), AllowNonEmptyDatabase = true };
 
-        var dataSources = Enumerable.Range(0, 16).Select(_ => NpgsqlDataSource.Create(bouncer.ConnectionString("pooled"))).ToArray();
-        try
-        {
-            var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            var runs = dataSources.Select(dataSource => Task.Run(async () =>
-            {
-                await start.Task;
-                return await new MigrationRunner(dataSource, migrations, options).RunAsync();
-            })).ToArray();
-            start.SetResult();
-            var reports = await Task.WhenAll(runs);
+        var reports = await RunnerRace.RunAtOnceAsync(bouncer.ConnectionString("pooled"), runners: 16, migrations, options);
 
-            Assert.Equal(50, reports.Sum(r => r.Applied.Count));
-            Assert.Equal(1, reports.Count(r => r.LedgerCreated));
-        }
-        finally
-        {
-            foreach (var dataSource in dataSources)
-            {
-                await dataSource.DisposeAsync();
-            }
-        }
-
+        Assert.Equal(50, reports.Sum(r => r.Applied.Count));
+        Assert.Equal(1, reports.Count(r => r.LedgerCreated));
         Assert.Equal(50L, await direct.ScalarAsync<long>("SELECT count(*) FROM applications"));
         Assert.Equal(50L, await direct.ScalarAsync<long>("SELECT count(DISTINCT number) FROM applications"));
         Assert.Equal(50L, await direct.ScalarAsync<long>("SELECT count(*) FROM schema_migrations WHERE status = 'applied'"));
