@@ -52,7 +52,7 @@ public sealed class MigrationRunner
         _logger = logger ?? NullLogger.Instance;
         _ledger = new LedgerStore(new LedgerTable(_options.Schema, _options.TableName));
         _expectedDigest = migrations is MigrationList { Digest: { } digest }
-            ? new LedgerDigest(migrations.Count, AllApplied: true, digest)
+            ? new LedgerDigest(migrations.Count, digest)
             : LedgerDigest.Of(migrations);
     }
 
@@ -71,16 +71,17 @@ public sealed class MigrationRunner
         MigrationLog.Starting(_logger);
         MigrationLog.Banner(_logger, MigrationLog.Rule);
 
-        var (connection, digest) = await ConnectionOpener.OpenAsync(
-            _dataSource, _options, _logger, open => _ledger.TryReadDigestAsync(open, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var (connection, head) = await ConnectionOpener.OpenAsync(
+            _dataSource, _options, _logger, open => _ledger.CheckHeadAsync(open, _expectedDigest, cancellationToken), cancellationToken).ConfigureAwait(false);
         await using var _ = connection.ConfigureAwait(false);
-        if (digest == _expectedDigest)
+        if (head == HeadState.Matches)
         {
             return AllAppliedAsRecorded(started);
         }
 
-        if (digest is not null)
+        if (head == HeadState.Differs)
         {
+            // Nothing may be pending even so: this build may be older than the ledger (a rolling deploy), or allow a changed checksum.
             // A non-transactional migration recorded as running may be running right now in another process:
             // only under the lock does that row mean it was interrupted.
             var ledger = await _ledger.ReadAsync(connection, cancellationToken).ConfigureAwait(false);
@@ -107,7 +108,7 @@ public sealed class MigrationRunner
             connection,
             key,
             _options.LockTimeout,
-            async () => await _ledger.TryReadDigestAsync(connection, cancellationToken).ConfigureAwait(false) == _expectedDigest,
+            async () => await _ledger.CheckHeadAsync(connection, _expectedDigest, cancellationToken).ConfigureAwait(false) == HeadState.Matches,
             _logger,
             cancellationToken).ConfigureAwait(false);
         if (!locked)
@@ -170,7 +171,7 @@ public sealed class MigrationRunner
         return report;
     }
 
-    /// <summary>The ledger's digest equals this build's: every migration is applied as recorded, and nothing else is.</summary>
+    /// <summary>The ledger's head matches this build's digest: every migration is applied as recorded, and nothing else is.</summary>
     private MigrationRunReport AllAppliedAsRecorded(long started)
     {
         MigrationLog.Discovered(_logger, _migrations.Count);

@@ -88,13 +88,14 @@ public sealed class MigrationRunnerOptions
 
     /// <summary>
     /// PostgreSQL cuts identifiers at 63 bytes without an error: two long names would then share a ledger table but not a lock.
+    /// The ledger's head and its trigger function are named after the table with up to 10 bytes added.
     /// </summary>
-    private static void EnsureIdentifierFits(string name, string option)
+    private static void EnsureIdentifierFits(string name, string option, int longest, string why)
     {
         var bytes = System.Text.Encoding.UTF8.GetByteCount(name);
-        if (bytes > 63)
+        if (bytes > longest)
         {
-            throw new ArgumentException($"'{name}' is {bytes} bytes long, but PostgreSQL cuts identifiers at 63 bytes; choose a shorter {option}.", option);
+            throw new ArgumentException($"'{name}' is {bytes} bytes long, but {why}; choose a shorter {option} (at most {longest} bytes).", option);
         }
     }
 
@@ -105,8 +106,8 @@ public sealed class MigrationRunnerOptions
     {
         ArgumentException.ThrowIfNullOrEmpty(Schema, nameof(Schema));
         ArgumentException.ThrowIfNullOrEmpty(TableName, nameof(TableName));
-        EnsureIdentifierFits(Schema, nameof(Schema));
-        EnsureIdentifierFits(TableName, nameof(TableName));
+        EnsureIdentifierFits(Schema, nameof(Schema), 63, "PostgreSQL cuts identifiers at 63 bytes");
+        EnsureIdentifierFits(TableName, nameof(TableName), Ledger.LedgerHead.LongestTableName, "SchemaGen names the ledger's head table and trigger function after it ('_head_sync' added), and PostgreSQL cuts identifiers at 63 bytes");
         if (Schema is "pg_catalog" or "information_schema" || Schema.StartsWith("pg_", StringComparison.Ordinal))
         {
             throw new ArgumentException($"The ledger cannot live in the system schema '{Schema}'; use an application schema such as 'public'.", nameof(Schema));

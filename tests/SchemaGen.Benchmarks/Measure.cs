@@ -11,6 +11,27 @@ internal static class Measure
     public static TimeSpan Median(int warmup, int runs, Action action)
         => MedianAsync(warmup, runs, () => { action(); return Task.CompletedTask; }).GetAwaiter().GetResult();
 
+    /// <summary>
+    /// The median of each action, run in order after <paramref name="setup"/>, which is not timed. Later actions see what
+    /// earlier ones left behind (a paired measurement).
+    /// </summary>
+    public static TimeSpan[] Medians(int warmup, int runs, Action setup, Action[] actions)
+    {
+        var times = actions.Select(_ => new List<double>()).ToArray();
+        Median(warmup, runs, () =>
+        {
+            setup();
+            for (var i = 0; i < actions.Length; i++)
+            {
+                var start = Stopwatch.GetTimestamp();
+                actions[i]();
+                times[i].Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            }
+        });
+        var counted = Smoke ? Math.Min(runs, 3) : runs;
+        return times.Select(list => TimeSpan.FromMilliseconds(list.Skip(list.Count - counted).Order().ElementAt(counted / 2))).ToArray();
+    }
+
     public static async Task<TimeSpan> MedianAsync(int warmup, int runs, Func<Task> action)
     {
         (warmup, runs) = Smoke ? (Math.Min(warmup, 1), Math.Min(runs, 3)) : (warmup, runs);

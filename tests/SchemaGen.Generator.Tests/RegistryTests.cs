@@ -122,8 +122,18 @@ public class RegistryTests
         Assert.Equal(DigestOf(registry), Assert.IsType<MigrationList>(registry).Digest);
     }
 
-    /// <summary>What the ledger's digest query computes over the same rows (number:id:checksum lines, LF, MD5 hex).</summary>
+    /// <summary>What the ledger's head holds for the same rows: the XOR of MD5 over each number:id:checksum line, hex.</summary>
     private static string DigestOf(IReadOnlyList<MigrationDescriptor> registry)
-        => Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes(
-            string.Join("\n", registry.Select(m => $"{m.Number}:{m.Id}:{m.Checksum}")))));
+    {
+        var digest = new byte[16];
+        foreach (var hash in registry.Select(m => System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes($"{m.Number}:{m.Id}:{m.Checksum}"))))
+        {
+            for (var i = 0; i < digest.Length; i++)
+            {
+                digest[i] ^= hash[i];
+            }
+        }
+
+        return Convert.ToHexStringLower(digest);
+    }
 }

@@ -30,7 +30,7 @@ public class LedgerTamperingTests
 
         var error = await Assert.ThrowsAsync<MigrationValidationException>(() => new MigrationRunner(db, Tables(1)).RunAsync());
 
-        Assert.StartsWith("\"public\".\"schema_migrations\" is not a table (pg_class.relkind 'v': a view, sequence, index or foreign table) with the columns (number), not a SchemaGen ledger", error.Message);
+        Assert.StartsWith("\"public\".\"schema_migrations\" is not a table (pg_class.relkind 'v': a view, sequence, index or foreign table), so it cannot be the ledger", error.Message);
     }
 
     [Fact]
@@ -52,7 +52,8 @@ public class LedgerTamperingTests
     [Theory]
     [InlineData("Schema", "pg_catalog", "The ledger cannot live in the system schema 'pg_catalog'")]
     [InlineData("Schema", "information_schema", "The ledger cannot live in the system schema 'information_schema'")]
-    [InlineData("TableName", "a_table_name_that_is_far_too_long_for_postgresql_to_keep_whole_x", "is 64 bytes long, but PostgreSQL cuts identifiers at 63 bytes")]
+    [InlineData("TableName", "a_table_name_that_is_far_too_long_for_postgresql_to_keep_whole_x", "is 64 bytes long, but SchemaGen names the ledger's head table and trigger function after it ('_head_sync' added), and PostgreSQL cuts identifiers at 63 bytes; choose a shorter TableName (at most 53 bytes)")]
+    [InlineData("TableName", "a_ledger_name_one_byte_longer_than_its_head_allows_xyz", "is 54 bytes long")]
     [InlineData("Schema", "schéma_with_accents_is_counted_in_bytes_not_characters_abcdefghi", "bytes long, but PostgreSQL cuts identifiers at 63 bytes")]
     public async Task Ledger_names_postgresql_would_cut_or_refuse_are_rejected_up_front(string option, string value, string message)
     {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading;
@@ -19,7 +20,28 @@ namespace SchemaGen.Generator.Parse
     {
         private const string FormatVersion = "schemagen-checksum-v1";
 
+        /// <summary>
+        /// Checksums of single-declaration migrations, keyed by the declaration. Roslyn carries an unchanged file's syntax
+        /// tree, and so its nodes, into each new compilation, so an IDE hashes a migration when it is edited rather than
+        /// on every keystroke anywhere. The keys are held weakly: a dropped tree drops its entries.
+        /// </summary>
+        private static readonly ConditionalWeakTable<SyntaxNode, Checksums> ByDeclaration = new ConditionalWeakTable<SyntaxNode, Checksums>();
+
         public static string Compute(INamedTypeSymbol type, bool transactional, CancellationToken cancellationToken)
+        {
+            var references = type.DeclaringSyntaxReferences;
+            if (references.Length == 1 && references[0].GetSyntax(cancellationToken) is TypeDeclarationSyntax only)
+            {
+                var known = ByDeclaration.GetValue(only, static _ => new Checksums());
+                return transactional
+                    ? known.Transactional ??= ComputeUncached(type, transactional: true, cancellationToken)
+                    : known.NonTransactional ??= ComputeUncached(type, transactional: false, cancellationToken);
+            }
+
+            return ComputeUncached(type, transactional, cancellationToken);
+        }
+
+        private static string ComputeUncached(INamedTypeSymbol type, bool transactional, CancellationToken cancellationToken)
         {
             var declarations = new List<string>();
             foreach (var reference in type.DeclaringSyntaxReferences)
@@ -69,6 +91,12 @@ namespace SchemaGen.Generator.Parse
 
                 text.Append(tokenText).Append(' ');
             }
+        }
+
+        private sealed class Checksums
+        {
+            public string? Transactional;
+            public string? NonTransactional;
         }
 
         /// <summary><c>sha256:</c> and the lowercase hex of SHA-256 over the text's UTF-8 bytes.</summary>

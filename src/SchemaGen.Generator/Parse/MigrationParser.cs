@@ -30,7 +30,7 @@ namespace SchemaGen.Generator.Parse
                 values.Transactional,
                 MigrationChecksum.Compute(type, values.Transactional, cancellationToken),
                 type.Name,
-                type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+                QualifiedName.Of(type),
                 MigrationClassRules.FindProblem(type, migrationBase) is null,
                 LocationInfo.From(attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken)));
         }

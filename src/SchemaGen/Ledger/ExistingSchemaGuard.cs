@@ -4,7 +4,7 @@ namespace SchemaGen.Ledger;
 
 /// <summary>
 /// Refuses to start a ledger in a database that already has tables, unless told how to adopt it: applying migration 1
-/// onto a live schema fails at best and half-succeeds at worst. Extension-owned and system objects do not count.
+/// onto a live schema fails at best and half-succeeds at worst. Extension-owned and system objects, and a head left by a dropped ledger, do not count.
 /// </summary>
 internal static class ExistingSchemaGuard
 {
@@ -24,11 +24,13 @@ internal static class ExistingSchemaGuard
             WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f')
               AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\_%'
               AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
+              AND c.oid IS DISTINCT FROM to_regclass($2)
             ORDER BY 1
             LIMIT $1
             """,
             connection);
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = Named });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = table.Head.QualifiedName });
         var names = new List<string>(Named);
         long total = 0;
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))

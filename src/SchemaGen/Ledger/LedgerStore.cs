@@ -30,28 +30,34 @@ internal sealed class LedgerStore(LedgerTable table)
             var shape = await ReadShapeAsync(connection, cancellationToken).ConfigureAwait(false);
             return shape.IsLegacyLedger
                 ? await LegacyLedger.ReadAsync(connection, Table, migrations, cancellationToken).ConfigureAwait(false)
-                : throw NotALedger(shape, e);
+                : throw NotALedger(shape, e.MessageText);
         }
     }
 
-    /// <summary>Reads the ledger's digest in one round trip and one small row; null when the ledger table does not exist yet.</summary>
-    public async Task<LedgerDigest?> TryReadDigestAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether the ledger holds exactly <paramref name="expected"/>'s migrations, all applied, read from its head in one
+    /// round trip and one small row. <see cref="HeadState.Missing"/> when there is no ledger, no head (a ledger made before
+    /// heads existed) or no working trigger.
+    /// </summary>
+    public async Task<HeadState> CheckHeadAsync(NpgsqlConnection connection, LedgerDigest expected, CancellationToken cancellationToken)
     {
         try
         {
-            await using var command = new NpgsqlCommand(Table.Digest, connection);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-            return new LedgerDigest(reader.GetInt64(0), reader.GetBoolean(1), reader.GetString(2));
+            await using var command = new NpgsqlCommand(Table.Head.Check, connection);
+            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = expected.Count });
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = expected.Hex });
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Table.QualifiedName });
+            var matches = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+            return matches switch
+            {
+                true => HeadState.Matches,
+                false => HeadState.Differs,
+                _ => HeadState.Missing,
+            };
         }
         catch (PostgresException e) when (e.SqlState == UndefinedTable)
         {
-            return null;
-        }
-        catch (PostgresException e) when (e.SqlState == UndefinedColumn)
-        {
-            var shape = await ReadShapeAsync(connection, cancellationToken).ConfigureAwait(false);
-            return shape.IsLegacyLedger ? null : throw NotALedger(shape, e);
+            return HeadState.Missing;
         }
     }
 
@@ -95,6 +101,11 @@ internal sealed class LedgerStore(LedgerTable table)
         var shape = await ReadShapeAsync(connection, cancellationToken).ConfigureAwait(false);
         if (shape.IsTable)
         {
+            if (!shape.IsLegacyLedger && !shape.IsLedger)
+            {
+                throw NotALedger(shape, "it lacks SchemaGen's columns");
+            }
+
             if (shape.IsLegacyLedger)
             {
                 await LegacyLedger.UpgradeAsync(connection, Table, setup.Migrations, setup.Logger, inTransaction, cancellationToken).ConfigureAwait(false);
@@ -104,6 +115,12 @@ internal sealed class LedgerStore(LedgerTable table)
             {
                 // Ledgers made before baselines existed.
                 await ExecuteAsync(connection, Table.AddBaselineColumn, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (!shape.HasHead)
+            {
+                // Ledgers made before heads existed, or whose head trigger was dropped or disabled.
+                await InstallHeadAsync(connection, cancellationToken).ConfigureAwait(false);
             }
 
             return false;
@@ -124,8 +141,21 @@ internal sealed class LedgerStore(LedgerTable table)
         }
 
         await ExecuteAsync(connection, Table.Create, cancellationToken).ConfigureAwait(false);
+        await InstallHeadAsync(connection, cancellationToken).ConfigureAwait(false);
         Logging.MigrationLog.LedgerCreated(setup.Logger, Table.Table);
         return true;
+    }
+
+    /// <summary>Creates or repairs the head in one round trip; a batch outside a transaction is one implicit transaction.</summary>
+    private async Task InstallHeadAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(connection);
+        foreach (var statement in Table.Head.Install)
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(statement));
+        }
+
+        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>What stands under the ledger's name, in one round trip.</summary>
@@ -136,22 +166,27 @@ internal sealed class LedgerStore(LedgerTable table)
             SELECT (SELECT relkind::text FROM pg_class WHERE oid = to_regclass($1)),
                    (SELECT string_agg(attname::text, ', ' ORDER BY attnum) FROM pg_attribute
                     WHERE attrelid = to_regclass($1) AND attnum > 0 AND NOT attisdropped),
-                   EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $2)
+                   EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $2),
+                   to_regclass($3) IS NOT NULL
+                   AND (SELECT count(*) FROM pg_trigger WHERE tgrelid = to_regclass($1) AND tgname IN ($4, $4 || '_truncate') AND tgenabled = 'A') = 2
             """,
             connection);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Table.QualifiedName });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Table.Schema });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Table.Head.QualifiedName });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = LedgerHead.TriggerName });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        return new LedgerShape(reader.IsDBNull(0) ? null : reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetBoolean(2));
+        return new LedgerShape(
+            reader.IsDBNull(0) ? null : reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetBoolean(2), HasHead: reader.GetBoolean(3));
     }
 
     /// <summary>Something else has the ledger's name: another tool's table, a view. Names what was found.</summary>
-    private MigrationValidationException NotALedger(LedgerShape shape, PostgresException error)
+    private MigrationValidationException NotALedger(LedgerShape shape, string problem)
     {
         var what = shape.IsTable ? "a table" : $"not a table (pg_class.relkind '{shape.Kind ?? "?"}': a view, sequence, index or foreign table)";
         return new MigrationValidationException(
-            $"{Table.QualifiedName} is {what} with the columns ({shape.Columns ?? "none"}), not a SchemaGen ledger ({error.MessageText}). " +
+            $"{Table.QualifiedName} is {what} with the columns ({shape.Columns ?? "none"}), not a SchemaGen ledger ({problem}). " +
             "If it belongs to another tool or an older system, set MigrationRunnerOptions.TableName (or Schema) to a free name for SchemaGen's ledger; nothing was applied.");
     }
 

@@ -32,12 +32,11 @@ internal sealed class LedgerTable
             )
             """;
 
-        Digest = LedgerDigest.Query(QualifiedName);
+        Head = new LedgerHead(schema, table, QualifiedName);
 
         CreateSchema = AutoSchema.SchemaDdl.CreateSchema(schema);
 
         AddBaselineColumn = $"ALTER TABLE {QualifiedName} ADD COLUMN IF NOT EXISTS baseline boolean NOT NULL DEFAULT false";
-
     }
 
     public string Schema { get; }
@@ -51,12 +50,11 @@ internal sealed class LedgerTable
 
     public string Create { get; }
 
-    /// <summary>One row: count, whether all are applied, and MD5 of the ledger (see <see cref="LedgerDigest"/>).</summary>
-    public string Digest { get; }
+    /// <summary>The one-row summary of the ledger that a no-op start-up reads.</summary>
+    public LedgerHead Head { get; }
 
     public string CreateSchema { get; }
 
     /// <summary>Adds the column that marks rows recorded without running (baseline or imported history).</summary>
     public string AddBaselineColumn { get; }
-
 }

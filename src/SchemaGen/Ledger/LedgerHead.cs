@@ -1,0 +1,112 @@
+namespace SchemaGen.Ledger;
+
+/// <summary>
+/// The ledger's head: a one-row table beside the ledger holding its row count, its count of rows not applied, and its
+/// <see cref="LedgerDigest"/>, kept exact by a trigger on every insert, update, delete and truncate of the ledger,
+/// whoever makes them (a hand edit included). A no-op start-up compares this one row with the registry's compile-time
+/// digest, so its cost does not grow with the ledger.
+/// </summary>
+/// <remarks>
+/// The trigger is <c>ENABLE ALWAYS</c>, so it fires under <c>session_replication_role = replica</c> (logical replication,
+/// some restore tools) too; the check also requires it to be present and enabled, so a dropped or disabled trigger sends
+/// start-up down the full read of the ledger. Its function is <c>SECURITY DEFINER</c>, so a role that may edit the
+/// ledger need not be granted the head.
+/// </remarks>
+internal sealed class LedgerHead
+{
+    /// <summary>The trigger's name on the ledger table.</summary>
+    public const string TriggerName = "schemagen_head";
+
+    /// <summary>The longest ledger table name for which the head's own names (<c>_head_sync</c> added) fit in 63 bytes.</summary>
+    public const int LongestTableName = 53;
+
+    public LedgerHead(string schema, string table, string qualifiedLedger)
+    {
+        TableName = table + "_head";
+        QualifiedName = SqlIdentifier.Quote(schema) + "." + SqlIdentifier.Quote(TableName);
+        var function = SqlIdentifier.Quote(schema) + "." + SqlIdentifier.Quote(table + "_head_sync");
+        const string Line = "('x' || md5(concat({0}.number, ':', {0}.migration_name, ':', {0}.checksum)))::bit(128)";
+        var newLine = string.Format(System.Globalization.CultureInfo.InvariantCulture, Line, "NEW");
+        var oldLine = string.Format(System.Globalization.CultureInfo.InvariantCulture, Line, "OLD");
+        var ledgerLine = string.Format(System.Globalization.CultureInfo.InvariantCulture, Line, "l");
+        var ledgerForComment = qualifiedLedger.Replace("'", "''", StringComparison.Ordinal);
+
+        Check = $"""
+            SELECT h.row_count = $1 AND h.unapplied_count = 0 AND h.digest = ('x' || $2)::bit(128)
+            FROM {QualifiedName} h
+            WHERE (SELECT count(*) FROM pg_catalog.pg_trigger t
+                   WHERE t.tgrelid = to_regclass($3) AND t.tgname IN ('{TriggerName}', '{TriggerName}_truncate') AND t.tgenabled = 'A') = 2
+            """;
+
+        Install =
+        [
+            $"""
+                CREATE TABLE IF NOT EXISTS {QualifiedName} (
+                    one boolean PRIMARY KEY DEFAULT true CHECK (one),
+                    row_count bigint NOT NULL,
+                    unapplied_count bigint NOT NULL,
+                    digest bit(128) NOT NULL
+                )
+                """,
+            $"COMMENT ON TABLE {QualifiedName} IS 'SchemaGen: row count and digest of {ledgerForComment}, kept by the trigger {TriggerName} on it; do not edit'",
+            $"""
+                CREATE OR REPLACE FUNCTION {function}() RETURNS trigger
+                LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $sync$
+                BEGIN
+                    IF TG_OP = 'TRUNCATE' THEN
+                        UPDATE {QualifiedName} SET row_count = 0, unapplied_count = 0, digest = B'0'::bit(128);
+                    ELSIF TG_OP = 'INSERT' THEN
+                        UPDATE {QualifiedName} SET row_count = row_count + 1,
+                            unapplied_count = unapplied_count + (NEW.status IS DISTINCT FROM 'applied')::int,
+                            digest = digest # {newLine};
+                    ELSIF TG_OP = 'DELETE' THEN
+                        UPDATE {QualifiedName} SET row_count = row_count - 1,
+                            unapplied_count = unapplied_count - (OLD.status IS DISTINCT FROM 'applied')::int,
+                            digest = digest # {oldLine};
+                    ELSE
+                        UPDATE {QualifiedName} SET
+                            unapplied_count = unapplied_count - (OLD.status IS DISTINCT FROM 'applied')::int + (NEW.status IS DISTINCT FROM 'applied')::int,
+                            digest = digest # {oldLine} # {newLine};
+                    END IF;
+                    RETURN NULL;
+                END
+                $sync$
+                """,
+            $"DROP TRIGGER IF EXISTS {TriggerName} ON {qualifiedLedger}",
+            $"DROP TRIGGER IF EXISTS {TriggerName}_truncate ON {qualifiedLedger}",
+            $"""
+                CREATE TRIGGER {TriggerName} AFTER INSERT OR DELETE OR UPDATE OF number, migration_name, checksum, status ON {qualifiedLedger}
+                    FOR EACH ROW EXECUTE FUNCTION {function}()
+                """,
+            $"""
+                CREATE TRIGGER {TriggerName}_truncate AFTER TRUNCATE ON {qualifiedLedger}
+                    FOR EACH STATEMENT EXECUTE FUNCTION {function}()
+                """,
+            $"ALTER TABLE {qualifiedLedger} ENABLE ALWAYS TRIGGER {TriggerName}",
+            $"ALTER TABLE {qualifiedLedger} ENABLE ALWAYS TRIGGER {TriggerName}_truncate",
+            $"DELETE FROM {QualifiedName}",
+            $"""
+                INSERT INTO {QualifiedName} (row_count, unapplied_count, digest)
+                SELECT count(*), count(*) FILTER (WHERE l.status IS DISTINCT FROM 'applied'), coalesce(bit_xor({ledgerLine}), B'0'::bit(128))
+                FROM {qualifiedLedger} l
+                """,
+        ];
+    }
+
+    /// <summary>The head table's name, unquoted, for the schema guard to leave out.</summary>
+    public string TableName { get; }
+
+    public string QualifiedName { get; }
+
+    /// <summary>
+    /// One row, true when the ledger holds exactly the migrations of $1 (count) and $2 (digest hex), all applied, and the
+    /// trigger on $3 (the ledger) is present and enabled. No row when the trigger is not; 42P01 when there is no head.
+    /// </summary>
+    public string Check { get; }
+
+    /// <summary>
+    /// Creates or repairs the head and its trigger and recomputes it from the ledger. Run it in a transaction: creating the
+    /// trigger locks out writes to the ledger, so the recount sees every write made before and the trigger every one after.
+    /// </summary>
+    public IReadOnlyList<string> Install { get; }
+}

@@ -1,0 +1,136 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using SchemaGen.Ledger;
+using static SchemaGen.Tests.TestMigrations;
+
+namespace SchemaGen.Tests;
+
+/// <summary>
+/// A no-op start-up reads only the ledger's head. If the head and the registry's digest ever disagreed for an up-to-date
+/// database, every start-up would silently take the slow path; if the head ever agreed with a ledger that was edited, a
+/// start-up would miss the edit. These tests pin both.
+/// </summary>
+public class LedgerHeadTests
+{
+    private static readonly LedgerStore Store = new(new LedgerTable("public", "schema_migrations"));
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(1200)]
+    public async Task The_head_of_an_up_to_date_ledger_matches_the_registry_digest(int count)
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var migrations = Enumerable.Range(1, count).Select(n => Sql(n, $"step_{n}", "SELECT 1", checksum: $"sha256:{n:x64}")).ToArray();
+        await new MigrationRunner(db, migrations).RunAsync();
+        await using var connection = await db.OpenConnectionAsync();
+        if (count == 0)
+        {
+            await Store.EnsureCreatedAsync(connection, new LedgerSetup(migrations, new MigrationRunnerOptions(), NullLogger.Instance), inTransaction: false, CancellationToken.None);
+        }
+
+        Assert.Equal(HeadState.Matches, await Store.CheckHeadAsync(connection, LedgerDigest.Of(migrations), CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData("UPDATE schema_migrations SET checksum = 'sha256:edited' WHERE number = 2")]
+    [InlineData("UPDATE schema_migrations SET migration_name = '002_renamed' WHERE number = 2")]
+    [InlineData("UPDATE schema_migrations SET number = 7 WHERE number = 3")]
+    [InlineData("UPDATE schema_migrations SET status = 'failed' WHERE number = 2")]
+    [InlineData("DELETE FROM schema_migrations WHERE number = 2")]
+    [InlineData("INSERT INTO schema_migrations (migration_name, number, checksum) VALUES ('004_extra', 4, 'sha256:x')")]
+    [InlineData("TRUNCATE schema_migrations")]
+    [InlineData("SET session_replication_role = replica; DELETE FROM schema_migrations WHERE number = 3")]
+    public async Task Any_hand_edit_of_the_ledger_moves_the_head_and_undoing_it_moves_it_back(string edit)
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var migrations = Tables(3);
+        await new MigrationRunner(db, migrations).RunAsync();
+        var before = await db.ListAsync("SELECT migration_name || ' ' || number || ' ' || checksum || ' ' || status FROM schema_migrations ORDER BY number");
+        await using var connection = await db.OpenConnectionAsync();
+        var expected = LedgerDigest.Of(migrations);
+
+        await db.ExecuteAsync(edit);
+        Assert.Equal(HeadState.Differs, await Store.CheckHeadAsync(connection, expected, CancellationToken.None));
+
+        await db.ExecuteAsync(
+            "DELETE FROM schema_migrations; " +
+            "INSERT INTO schema_migrations (migration_name, number, checksum, status) " +
+            "SELECT split_part(row, ' ', 1), split_part(row, ' ', 2)::int, split_part(row, ' ', 3), split_part(row, ' ', 4) " +
+            $"FROM unnest(ARRAY['{string.Join("','", before)}']) AS row");
+        Assert.Equal(HeadState.Matches, await Store.CheckHeadAsync(connection, expected, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task An_edited_ledger_is_caught_by_the_next_start_up()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var migrations = Tables(3);
+        await new MigrationRunner(db, migrations).RunAsync();
+        await db.ExecuteAsync("UPDATE schema_migrations SET checksum = 'sha256:edited' WHERE number = 2");
+
+        var error = await Assert.ThrowsAsync<MigrationValidationException>(() => new MigrationRunner(db, migrations).RunAsync());
+
+        Assert.Equal("002_table_2", error.MigrationId);
+    }
+
+    [Theory]
+    [InlineData("ALTER TABLE schema_migrations DISABLE TRIGGER schemagen_head")]
+    [InlineData("DROP TRIGGER schemagen_head_truncate ON schema_migrations")]
+    [InlineData("DROP TABLE schema_migrations_head")]
+    [InlineData("DROP TABLE schema_migrations_head; DROP TRIGGER schemagen_head ON schema_migrations; DROP TRIGGER schemagen_head_truncate ON schema_migrations; DROP FUNCTION schema_migrations_head_sync()")]
+    public async Task A_ledger_without_a_working_head_is_read_in_full_once_and_given_its_head_back(string damage)
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var migrations = Tables(3);
+        await new MigrationRunner(db, migrations).RunAsync();
+        await db.ExecuteAsync(damage);
+        await using var connection = await db.OpenConnectionAsync();
+        Assert.NotEqual(HeadState.Matches, await Store.CheckHeadAsync(connection, LedgerDigest.Of(migrations), CancellationToken.None));
+
+        var report = await new MigrationRunner(db, migrations).RunAsync();
+
+        Assert.Empty(report.Applied);
+        Assert.Equal(3, report.AlreadyApplied);
+        Assert.Equal(HeadState.Matches, await Store.CheckHeadAsync(connection, LedgerDigest.Of(migrations), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task The_head_follows_a_non_transactional_migration_from_running_to_applied()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var migrations = new[] { Sql(1, "t1", "CREATE TABLE t1 (id int)"), Sql(2, "idx", "CREATE INDEX CONCURRENTLY t1_id ON t1 (id)", transactional: false) };
+
+        await new MigrationRunner(db, migrations, new MigrationRunnerOptions { LockMode = MigrationLockMode.Transaction }).RunAsync();
+
+        await using var connection = await db.OpenConnectionAsync();
+        Assert.Equal(HeadState.Matches, await Store.CheckHeadAsync(connection, LedgerDigest.Of(migrations), CancellationToken.None));
+        Assert.Equal(HeadState.Differs, await Store.CheckHeadAsync(connection, LedgerDigest.Of(migrations[..1]), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_generated_list_brings_its_digest_and_a_wrong_one_only_costs_the_slow_path()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var migrations = Tables(3);
+        await new MigrationRunner(db, migrations).RunAsync();
+
+        var right = await new MigrationRunner(db, new MigrationList(migrations, LedgerDigest.Of(migrations).Hex)).RunAsync();
+        var wrong = await new MigrationRunner(db, new MigrationList(migrations, "0123456789abcdef0123456789abcdef")).RunAsync();
+
+        Assert.Empty(right.Applied);
+        Assert.Empty(wrong.Applied);
+        Assert.Equal(3, wrong.AlreadyApplied);
+    }
+
+    [Fact]
+    public async Task A_head_left_by_a_dropped_ledger_does_not_count_as_an_existing_table()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await new MigrationRunner(db, Tables(1)).RunAsync();
+        await db.ExecuteAsync("DROP TABLE schema_migrations, t1");
+
+        var report = await new MigrationRunner(db, Tables(2)).RunAsync();
+
+        Assert.Equal(2, report.Applied.Count);
+    }
+}
