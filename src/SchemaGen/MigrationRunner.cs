@@ -72,7 +72,7 @@ public sealed class MigrationRunner
         MigrationLog.Banner(_logger, MigrationLog.Rule);
 
         var (connection, head) = await ConnectionOpener.OpenAsync(
-            _dataSource, _options, _logger, open => _ledger.CheckHeadAsync(open, _expectedDigest, cancellationToken), cancellationToken).ConfigureAwait(false);
+            _dataSource, _options, _logger, open => _ledger.CheckHeadAsync(open, _expectedDigest, PrepareHeadCheck, cancellationToken), cancellationToken).ConfigureAwait(false);
         await using var _ = connection.ConfigureAwait(false);
         if (head == HeadState.Matches)
         {
@@ -108,7 +108,7 @@ public sealed class MigrationRunner
             connection,
             key,
             _options.LockTimeout,
-            async () => await _ledger.CheckHeadAsync(connection, _expectedDigest, cancellationToken).ConfigureAwait(false) == HeadState.Matches,
+            async () => await _ledger.CheckHeadAsync(connection, _expectedDigest, PrepareHeadCheck, cancellationToken).ConfigureAwait(false) == HeadState.Matches,
             _logger,
             cancellationToken).ConfigureAwait(false);
         if (!locked)
@@ -125,6 +125,9 @@ public sealed class MigrationRunner
             await MigrationLock.ReleaseAsync(connection, key, _logger).ConfigureAwait(false);
         }
     }
+
+    /// <summary>Session lock mode means a connection keeps its session, so a prepared statement survives on it.</summary>
+    private bool PrepareHeadCheck => _options.LockMode == MigrationLockMode.Session;
 
     /// <summary>Every migration this build has or the database recorded, with where it stands. Applies nothing and takes no lock.</summary>
     public async Task<IReadOnlyList<MigrationStatus>> GetStatusAsync(CancellationToken cancellationToken = default)

@@ -28,7 +28,7 @@ public class LedgerHeadTests
             await Store.EnsureCreatedAsync(connection, new LedgerSetup(migrations, new MigrationRunnerOptions(), NullLogger.Instance), inTransaction: false, CancellationToken.None);
         }
 
-        Assert.Equal(HeadState.Matches, await Store.CheckHeadAsync(connection, LedgerDigest.Of(migrations), CancellationToken.None));
+        Assert.Equal(HeadState.Matches, await Store.CheckHeadAsync(connection, LedgerDigest.Of(migrations), prepare: false, CancellationToken.None));
     }
 
     [Theory]
@@ -50,14 +50,14 @@ public class LedgerHeadTests
         var expected = LedgerDigest.Of(migrations);
 
         await db.ExecuteAsync(edit);
-        Assert.Equal(HeadState.Differs, await Store.CheckHeadAsync(connection, expected, CancellationToken.None));
+        Assert.Equal(HeadState.Differs, await Store.CheckHeadAsync(connection, expected, prepare: true, CancellationToken.None));
 
         await db.ExecuteAsync(
             "DELETE FROM schema_migrations; " +
             "INSERT INTO schema_migrations (migration_name, number, checksum, status) " +
             "SELECT split_part(row, ' ', 1), split_part(row, ' ', 2)::int, split_part(row, ' ', 3), split_part(row, ' ', 4) " +
             $"FROM unnest(ARRAY['{string.Join("','", before)}']) AS row");
-        Assert.Equal(HeadState.Matches, await Store.CheckHeadAsync(connection, expected, CancellationToken.None));
+        Assert.Equal(HeadState.Matches, await Store.CheckHeadAsync(connection, expected, prepare: true, CancellationToken.None));
     }
 
     [Fact]
@@ -74,24 +74,58 @@ public class LedgerHeadTests
     }
 
     [Theory]
-    [InlineData("ALTER TABLE schema_migrations DISABLE TRIGGER schemagen_head")]
-    [InlineData("DROP TRIGGER schemagen_head_truncate ON schema_migrations")]
     [InlineData("DROP TABLE schema_migrations_head")]
     [InlineData("DROP TABLE schema_migrations_head; DROP TRIGGER schemagen_head ON schema_migrations; DROP TRIGGER schemagen_head_truncate ON schema_migrations; DROP FUNCTION schema_migrations_head_sync()")]
-    public async Task A_ledger_without_a_working_head_is_read_in_full_once_and_given_its_head_back(string damage)
+    [InlineData("CREATE TABLE copy AS SELECT * FROM schema_migrations; DROP TABLE schema_migrations; ALTER TABLE copy RENAME TO schema_migrations")]
+    public async Task A_ledger_without_its_head_is_read_in_full_once_and_given_its_head_back(string damage)
     {
         await using var db = await TestDatabase.CreateAsync();
         var migrations = Tables(3);
         await new MigrationRunner(db, migrations).RunAsync();
         await db.ExecuteAsync(damage);
         await using var connection = await db.OpenConnectionAsync();
-        Assert.NotEqual(HeadState.Matches, await Store.CheckHeadAsync(connection, LedgerDigest.Of(migrations), CancellationToken.None));
+        Assert.Equal(HeadState.Missing, await Store.CheckHeadAsync(connection, LedgerDigest.Of(migrations), prepare: false, CancellationToken.None));
 
         var report = await new MigrationRunner(db, migrations).RunAsync();
 
         Assert.Empty(report.Applied);
         Assert.Equal(3, report.AlreadyApplied);
-        Assert.Equal(HeadState.Matches, await Store.CheckHeadAsync(connection, LedgerDigest.Of(migrations), CancellationToken.None));
+        Assert.Equal(HeadState.Matches, await Store.CheckHeadAsync(connection, LedgerDigest.Of(migrations), prepare: false, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_dropped_ledger_fails_a_check_prepared_before_the_drop()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var migrations = Tables(2);
+        await new MigrationRunner(db, migrations).RunAsync();
+        await using var connection = await db.OpenConnectionAsync();
+        Assert.Equal(HeadState.Matches, await Store.CheckHeadAsync(connection, LedgerDigest.Of(migrations), prepare: true, CancellationToken.None));
+
+        await db.ExecuteAsync("DROP TABLE schema_migrations");
+
+        Assert.Equal(HeadState.Missing, await Store.CheckHeadAsync(connection, LedgerDigest.Of(migrations), prepare: true, CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData("ALTER TABLE schema_migrations DISABLE TRIGGER schemagen_head")]
+    [InlineData("DROP TRIGGER schemagen_head ON schema_migrations")]
+    [InlineData("DROP TRIGGER schemagen_head_truncate ON schema_migrations")]
+    public async Task A_run_that_applies_something_repairs_a_disabled_or_dropped_head_trigger_and_recounts(string damage)
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await new MigrationRunner(db, Tables(2)).RunAsync();
+        await db.ExecuteAsync(damage);
+        await db.ExecuteAsync("UPDATE schema_migrations SET checksum = 'sha256:edited' WHERE number = 1");
+
+        await Assert.ThrowsAsync<MigrationValidationException>(() => new MigrationRunner(db, Tables(3)).RunAsync());
+        await db.ExecuteAsync($"UPDATE schema_migrations SET checksum = '{Tables(1)[0].Checksum}' WHERE number = 1");
+        var report = await new MigrationRunner(db, Tables(3)).RunAsync();
+
+        Assert.Single(report.Applied);
+        await using var connection = await db.OpenConnectionAsync();
+        Assert.Equal(HeadState.Matches, await Store.CheckHeadAsync(connection, LedgerDigest.Of(Tables(3)), prepare: false, CancellationToken.None));
+        Assert.Equal(2L, await db.ScalarAsync<long>("SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'schemagen_head%' AND tgenabled = 'A'"));
     }
 
     [Fact]
@@ -103,8 +137,8 @@ public class LedgerHeadTests
         await new MigrationRunner(db, migrations, new MigrationRunnerOptions { LockMode = MigrationLockMode.Transaction }).RunAsync();
 
         await using var connection = await db.OpenConnectionAsync();
-        Assert.Equal(HeadState.Matches, await Store.CheckHeadAsync(connection, LedgerDigest.Of(migrations), CancellationToken.None));
-        Assert.Equal(HeadState.Differs, await Store.CheckHeadAsync(connection, LedgerDigest.Of(migrations[..1]), CancellationToken.None));
+        Assert.Equal(HeadState.Matches, await Store.CheckHeadAsync(connection, LedgerDigest.Of(migrations), prepare: false, CancellationToken.None));
+        Assert.Equal(HeadState.Differs, await Store.CheckHeadAsync(connection, LedgerDigest.Of(migrations[..1]), prepare: false, CancellationToken.None));
     }
 
     [Fact]

@@ -35,7 +35,7 @@ internal sealed class TransactionLockedRun(NpgsqlDataSource dataSource, NpgsqlCo
             {
                 await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
                 await wait.PauseAsync(cancellationToken).ConfigureAwait(false);
-                if (await ledger.CheckHeadAsync(connection, expectedDigest, cancellationToken).ConfigureAwait(false) == HeadState.Matches)
+                if (await ledger.CheckHeadAsync(connection, expectedDigest, prepare: false, cancellationToken).ConfigureAwait(false) == HeadState.Matches)
                 {
                     return (applied, alreadyApplied ?? _migrations.Count - applied.Count, created);
                 }

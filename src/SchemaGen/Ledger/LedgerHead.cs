@@ -8,9 +8,10 @@ namespace SchemaGen.Ledger;
 /// </summary>
 /// <remarks>
 /// The trigger is <c>ENABLE ALWAYS</c>, so it fires under <c>session_replication_role = replica</c> (logical replication,
-/// some restore tools) too; the check also requires it to be present and enabled, so a dropped or disabled trigger sends
-/// start-up down the full read of the ledger. Its function is <c>SECURITY DEFINER</c>, so a role that may edit the
-/// ledger need not be granted the head.
+/// some restore tools) too, and its function is <c>SECURITY DEFINER</c>, so a role that may edit the ledger need not be
+/// granted the head. The head names its ledger by oid: a dropped ledger fails the check, a re-created one does not match.
+/// What the check does not see is the ledger edited while its trigger is disabled or dropped (that takes the table's
+/// owner); a run that applies anything, or finds the head missing, repairs the trigger and recounts.
 /// </remarks>
 internal sealed class LedgerHead
 {
@@ -29,26 +30,29 @@ internal sealed class LedgerHead
         var newLine = string.Format(System.Globalization.CultureInfo.InvariantCulture, Line, "NEW");
         var oldLine = string.Format(System.Globalization.CultureInfo.InvariantCulture, Line, "OLD");
         var ledgerLine = string.Format(System.Globalization.CultureInfo.InvariantCulture, Line, "l");
-        var ledgerForComment = qualifiedLedger.Replace("'", "''", StringComparison.Ordinal);
 
+        // A regclass literal is resolved when the statement is parsed and recorded as a dependency of its plan: with the
+        // ledger dropped the check fails with 42P01, and with it re-created the stored oid no longer matches.
+        var ledgerLiteral = "'" + qualifiedLedger.Replace("'", "''", StringComparison.Ordinal) + "'::regclass";
         Check = $"""
             SELECT h.row_count = $1 AND h.unapplied_count = 0 AND h.digest = ('x' || $2)::bit(128)
-            FROM {QualifiedName} h
-            WHERE (SELECT count(*) FROM pg_catalog.pg_trigger t
-                   WHERE t.tgrelid = to_regclass($3) AND t.tgname IN ('{TriggerName}', '{TriggerName}_truncate') AND t.tgenabled = 'A') = 2
+            FROM {QualifiedName} h WHERE h.ledger = {ledgerLiteral}
             """;
+
 
         Install =
         [
+            $"DROP TABLE IF EXISTS {QualifiedName}",
             $"""
-                CREATE TABLE IF NOT EXISTS {QualifiedName} (
+                CREATE TABLE {QualifiedName} (
                     one boolean PRIMARY KEY DEFAULT true CHECK (one),
+                    ledger regclass NOT NULL,
                     row_count bigint NOT NULL,
                     unapplied_count bigint NOT NULL,
                     digest bit(128) NOT NULL
                 )
                 """,
-            $"COMMENT ON TABLE {QualifiedName} IS 'SchemaGen: row count and digest of {ledgerForComment}, kept by the trigger {TriggerName} on it; do not edit'",
+            $"COMMENT ON TABLE {QualifiedName} IS 'SchemaGen: row count and digest of the ledger it names, kept by the trigger {TriggerName} on the ledger; do not edit'",
             $"""
                 CREATE OR REPLACE FUNCTION {function}() RETURNS trigger
                 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $sync$
@@ -84,10 +88,9 @@ internal sealed class LedgerHead
                 """,
             $"ALTER TABLE {qualifiedLedger} ENABLE ALWAYS TRIGGER {TriggerName}",
             $"ALTER TABLE {qualifiedLedger} ENABLE ALWAYS TRIGGER {TriggerName}_truncate",
-            $"DELETE FROM {QualifiedName}",
             $"""
-                INSERT INTO {QualifiedName} (row_count, unapplied_count, digest)
-                SELECT count(*), count(*) FILTER (WHERE l.status IS DISTINCT FROM 'applied'), coalesce(bit_xor({ledgerLine}), B'0'::bit(128))
+                INSERT INTO {QualifiedName} (ledger, row_count, unapplied_count, digest)
+                SELECT {ledgerLiteral}, count(*), count(*) FILTER (WHERE l.status IS DISTINCT FROM 'applied'), coalesce(bit_xor({ledgerLine}), B'0'::bit(128))
                 FROM {qualifiedLedger} l
                 """,
         ];
@@ -99,8 +102,8 @@ internal sealed class LedgerHead
     public string QualifiedName { get; }
 
     /// <summary>
-    /// One row, true when the ledger holds exactly the migrations of $1 (count) and $2 (digest hex), all applied, and the
-    /// trigger on $3 (the ledger) is present and enabled. No row when the trigger is not; 42P01 when there is no head.
+    /// One row, true when the ledger holds exactly the migrations of $1 (count) and $2 (digest hex), all applied. No row
+    /// when the head belongs to an earlier table of the ledger's name; 42P01 when there is no head or no ledger.
     /// </summary>
     public string Check { get; }
 

@@ -36,17 +36,25 @@ internal sealed class LedgerStore(LedgerTable table)
 
     /// <summary>
     /// Whether the ledger holds exactly <paramref name="expected"/>'s migrations, all applied, read from its head in one
-    /// round trip and one small row. <see cref="HeadState.Missing"/> when there is no ledger, no head (a ledger made before
-    /// heads existed) or no working trigger.
+    /// round trip and one small row. <see cref="HeadState.Missing"/> when there is no ledger, or no head for it (a ledger
+    /// made before heads existed, or re-created by hand).
     /// </summary>
-    public async Task<HeadState> CheckHeadAsync(NpgsqlConnection connection, LedgerDigest expected, CancellationToken cancellationToken)
+    /// <remarks>
+    /// <paramref name="prepare"/>: prepare the query on the physical connection, where Npgsql keeps it for the next run, as
+    /// planning it costs more than running it. Not through a transaction-mode pooler, which cannot keep a prepared statement.
+    /// </remarks>
+    public async Task<HeadState> CheckHeadAsync(NpgsqlConnection connection, LedgerDigest expected, bool prepare, CancellationToken cancellationToken)
     {
         try
         {
             await using var command = new NpgsqlCommand(Table.Head.Check, connection);
             command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = expected.Count });
             command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = expected.Hex });
-            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Table.QualifiedName });
+            if (prepare)
+            {
+                await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             var matches = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
             return matches switch
             {
