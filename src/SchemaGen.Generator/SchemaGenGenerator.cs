@@ -74,7 +74,19 @@ namespace SchemaGen.Generator
             {
                 if (input.Right)
                 {
-                    output.AddSource(WellKnownNames.RegistryHintName, RegistryEmitter.Emit(input.Left));
+                    output.AddSource(WellKnownNames.RegistryHintName, RegistryEmitter.EmitHead(input.Left));
+                }
+            }));
+
+            var registryChunks = registry
+                .SelectMany(static (all, _) => RegistryEmitter.Split(all))
+                .WithTrackingName(TrackingNames.RegistryChunks);
+
+            context.RegisterSourceOutput(registryChunks.Combine(runtimeReferenced), static (output, input) => DiagnosticReporter.Guard(output, "writing the migration registry", () =>
+            {
+                if (input.Right)
+                {
+                    output.AddSource(RegistryEmitter.HintName(input.Left), RegistryEmitter.EmitChunk(input.Left));
                 }
             }));
 

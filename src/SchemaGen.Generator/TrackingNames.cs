@@ -10,6 +10,7 @@ namespace SchemaGen.Generator
         public const string SortedMigrations = nameof(SortedMigrations);
         public const string ReleasedMigrations = nameof(ReleasedMigrations);
         public const string Registry = nameof(Registry);
+        public const string RegistryChunks = nameof(RegistryChunks);
         public const string RegistryDiagnostics = nameof(RegistryDiagnostics);
         public const string RuntimeReferenced = nameof(RuntimeReferenced);
         public const string Recording = nameof(Recording);

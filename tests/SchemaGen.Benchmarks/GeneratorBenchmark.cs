@@ -19,6 +19,8 @@ internal static class GeneratorBenchmark
         Check(driver, migrationCount);
         var full = Measure.Median(warmup: 3, runs: 15, () => CreateDriver().RunGenerators(compilation));
 
+        // Roslyn's binding code is still being tiered up by the JIT on the first edits: one discarded pass first.
+        Edits(compilation, migrationCount, [() => CreateDriver()]);
         var alone = Edits(compilation, migrationCount, [() => CreateDriver()]);
         var paired = Edits(compilation, migrationCount, [() => CSharpGeneratorDriver.Create(new FloorGenerator().AsSourceGenerator()), () => CreateDriver()]);
 
@@ -84,7 +86,9 @@ internal static class GeneratorBenchmark
     /// <summary>Fails when the registry does not hold every migration: a benchmark of a broken generator measures nothing.</summary>
     public static void Check(GeneratorDriver driver, int migrationCount)
     {
-        var source = driver.GetRunResult().Results.Single().GeneratedSources.Single(s => s.HintName == "SchemaGen.MigrationRegistry.g.cs").SourceText.ToString();
+        var source = string.Concat(driver.GetRunResult().Results.Single().GeneratedSources
+            .Where(s => s.HintName.StartsWith("SchemaGen.MigrationRegistry.", StringComparison.Ordinal))
+            .Select(s => s.SourceText.ToString()));
         var entries = source.Split("new global::SchemaGen.MigrationDescriptor(").Length - 1;
         if (entries != migrationCount)
         {

@@ -32,6 +32,23 @@ internal static class Measure
         return times.Select(list => TimeSpan.FromMilliseconds(list.Skip(list.Count - counted).Order().ElementAt(counted / 2))).ToArray();
     }
 
+    /// <summary>The median of each action, the actions taking turns run by run, so drift in the machine's speed hits all alike.</summary>
+    public static async Task<TimeSpan[]> MediansAsync(int warmup, int runs, params Func<Task>[] actions)
+    {
+        var times = actions.Select(_ => new List<double>()).ToArray();
+        await MedianAsync(warmup, runs, async () =>
+        {
+            for (var i = 0; i < actions.Length; i++)
+            {
+                var start = Stopwatch.GetTimestamp();
+                await actions[i]();
+                times[i].Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            }
+        });
+        var counted = Smoke ? Math.Min(runs, 3) : runs;
+        return times.Select(list => TimeSpan.FromMilliseconds(list.Skip(list.Count - counted).Order().ElementAt(counted / 2))).ToArray();
+    }
+
     public static async Task<TimeSpan> MedianAsync(int warmup, int runs, Func<Task> action)
     {
         (warmup, runs) = Smoke ? (Math.Min(warmup, 1), Math.Min(runs, 3)) : (warmup, runs);

@@ -14,6 +14,7 @@ public class CachingTests
         TrackingNames.Migrations,
         TrackingNames.SortedMigrations,
         TrackingNames.Registry,
+        TrackingNames.RegistryChunks,
         TrackingNames.RegistryDiagnostics,
         TrackingNames.Tables,
         TrackingNames.SortedTables,
@@ -87,6 +88,23 @@ public class CachingTests
         Assert.Equal(1, migrationReasons.Count(r => r is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached));
         Assert.Equal([IncrementalStepRunReason.Modified], Reasons(second, TrackingNames.Registry));
         Assert.Equal([IncrementalStepRunReason.Unchanged], Reasons(second, TrackingNames.RegistryDiagnostics));
+    }
+
+    [Fact]
+    public void Editing_one_migration_of_250_rewrites_its_chunk_of_the_registry_and_no_other()
+    {
+        var compilation = GeneratorRun.Compile(Enumerable.Range(1, 250)
+            .Select(n => ($"M{n}.cs", File(Migration($"Migration({n}, \"step_{n}\")", $"Step{n}", $"CREATE TABLE t{n} (id int)"))))
+            .ToArray());
+
+        var (first, second) = RunTwice(compilation, c => ReplaceFile(c, "M150.cs", File(Migration("Migration(150, \"step_150\")", "Step150", "CREATE TABLE t150 (id bigint)"))));
+
+        Assert.Equal(3, first.Results.Single().GeneratedSources.Count(s => s.HintName.StartsWith("SchemaGen.MigrationRegistry.0", StringComparison.Ordinal)));
+        Assert.Equal(
+            [IncrementalStepRunReason.Unchanged, IncrementalStepRunReason.Modified, IncrementalStepRunReason.Unchanged],
+            Reasons(second, TrackingNames.RegistryChunks));
+        Assert.NotEqual(CompiledRegistry.Source(first, "SchemaGen.MigrationRegistry.0001.g.cs"), CompiledRegistry.Source(second, "SchemaGen.MigrationRegistry.0001.g.cs"));
+        Assert.Equal(CompiledRegistry.Source(first, "SchemaGen.MigrationRegistry.0002.g.cs"), CompiledRegistry.Source(second, "SchemaGen.MigrationRegistry.0002.g.cs"));
     }
 
     [Fact]

@@ -44,8 +44,19 @@ internal static class CompiledRegistry
         return Source(run, "SchemaGen.MigrationRegistry.g.cs");
     }
 
+    /// <summary>The generated file of that hint name; for the registry's head, the head and then each of its chunks.</summary>
     public static string Source(GeneratorDriverRunResult run, string hintName)
-        => run.Results.Single().GeneratedSources.Single(s => s.HintName == hintName).SourceText.ToString();
+    {
+        var sources = run.Results.Single().GeneratedSources;
+        var file = sources.Single(s => s.HintName == hintName).SourceText.ToString();
+        return hintName != "SchemaGen.MigrationRegistry.g.cs"
+            ? file
+            : string.Concat(sources
+                .Where(s => s.HintName.StartsWith("SchemaGen.MigrationRegistry.0", StringComparison.Ordinal))
+                .OrderBy(s => s.HintName, StringComparer.Ordinal)
+                .Select(s => s.SourceText.ToString())
+                .Prepend(file));
+    }
 
     public static CSharpParseOptions ParseOptions => GeneratorRun.ParseOptions;
 }
