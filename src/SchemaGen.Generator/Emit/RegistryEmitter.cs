@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Globalization;
 using SchemaGen.Generator.Data;
 using static SchemaGen.Generator.Emit.GeneratedCode;
@@ -19,20 +18,20 @@ namespace SchemaGen.Generator.Emit
 
         public static EquatableArray<RegistryChunk> Split(EquatableArray<RegistryEntry> entries)
         {
-            var chunks = new List<RegistryChunk>((entries.Count + RegistryChunk.Size - 1) / RegistryChunk.Size);
-            for (var offset = 0; offset < entries.Count; offset += RegistryChunk.Size)
+            var chunks = new RegistryChunk[RegistryChunk.CountFor(entries.Count)];
+            for (var index = 0; index < chunks.Length; index++)
             {
-                var length = System.Math.Min(RegistryChunk.Size, entries.Count - offset);
-                var part = new RegistryEntry[length];
-                for (var i = 0; i < length; i++)
+                var offset = index * RegistryChunk.Size;
+                var part = new RegistryEntry[System.Math.Min(RegistryChunk.Size, entries.Count - offset)];
+                for (var i = 0; i < part.Length; i++)
                 {
                     part[i] = entries[offset + i];
                 }
 
-                chunks.Add(new RegistryChunk(chunks.Count, offset, new EquatableArray<RegistryEntry>(part)));
+                chunks[index] = new RegistryChunk(index, new EquatableArray<RegistryEntry>(part));
             }
 
-            return new EquatableArray<RegistryChunk>(chunks.ToArray());
+            return new EquatableArray<RegistryChunk>(chunks);
         }
 
         public static string EmitHead(EquatableArray<RegistryEntry> entries)
@@ -48,9 +47,9 @@ namespace SchemaGen.Generator.Emit
                 .Line()
                 .Open($"private static {Descriptors} Load()")
                 .Line($"var all = new global::SchemaGen.MigrationDescriptor[{count}];");
-            foreach (var chunk in Split(entries))
+            for (var index = 0; index < RegistryChunk.CountFor(entries.Count); index++)
             {
-                writer.Line($"{MethodName(chunk)}(all);");
+                writer.Line($"{MethodName(index)}(all);");
             }
 
             return writer
@@ -67,7 +66,7 @@ namespace SchemaGen.Generator.Emit
                 .Open($"namespace {WellKnownNames.GeneratedNamespace}")
                 .Open($"internal static partial class {WellKnownNames.RegistryClass}")
                 .Line(GeneratedCode.Attribute)
-                .Open($"private static void {MethodName(chunk)}({Descriptors} all)");
+                .Open($"private static void {MethodName(chunk.Index)}({Descriptors} all)");
             for (var i = 0; i < chunk.Entries.Count; i++)
             {
                 var entry = chunk.Entries[i];
@@ -84,7 +83,7 @@ namespace SchemaGen.Generator.Emit
             return writer.Close().Close().Close().ToString();
         }
 
-        private static string MethodName(RegistryChunk chunk) => "Load" + chunk.Index.ToString("D4", CultureInfo.InvariantCulture);
+        private static string MethodName(int chunkIndex) => "Load" + chunkIndex.ToString("D4", CultureInfo.InvariantCulture);
 
         /// <summary>A class migration is instantiated; a SQL file's text is embedded as a string constant (no file I/O at run time).</summary>
         private static string Factory(RegistryEntry entry)

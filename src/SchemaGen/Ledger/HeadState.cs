@@ -9,6 +9,6 @@ internal enum HeadState
     /// <summary>The ledger holds something else: pending, failed, running, edited or unknown migrations.</summary>
     Differs,
 
-    /// <summary>No ledger, or a ledger without a working head: only a full read can tell.</summary>
+    /// <summary>No ledger, or no head for it (a ledger older than heads, or re-created by hand): only a full read can tell.</summary>
     Missing,
 }

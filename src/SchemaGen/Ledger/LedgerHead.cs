@@ -15,16 +15,18 @@ namespace SchemaGen.Ledger;
 /// </remarks>
 internal sealed class LedgerHead
 {
-    /// <summary>The trigger's name on the ledger table.</summary>
+    /// <summary>The row trigger's name on the ledger table.</summary>
     public const string TriggerName = "schemagen_head";
+
+    /// <summary>The statement trigger's name on the ledger table, for TRUNCATE.</summary>
+    public const string TruncateTriggerName = TriggerName + "_truncate";
 
     /// <summary>The longest ledger table name for which the head's own names (<c>_head_sync</c> added) fit in 63 bytes.</summary>
     public const int LongestTableName = 53;
 
     public LedgerHead(string schema, string table, string qualifiedLedger)
     {
-        TableName = table + "_head";
-        QualifiedName = SqlIdentifier.Quote(schema) + "." + SqlIdentifier.Quote(TableName);
+        QualifiedName = SqlIdentifier.Quote(schema) + "." + SqlIdentifier.Quote(table + "_head");
         var function = SqlIdentifier.Quote(schema) + "." + SqlIdentifier.Quote(table + "_head_sync");
         const string Line = "('x' || md5(concat({0}.number, ':', {0}.migration_name, ':', {0}.checksum)))::bit(128)";
         var newLine = string.Format(System.Globalization.CultureInfo.InvariantCulture, Line, "NEW");
@@ -38,7 +40,6 @@ internal sealed class LedgerHead
             SELECT h.row_count = $1 AND h.unapplied_count = 0 AND h.digest = ('x' || $2)::bit(128)
             FROM {QualifiedName} h WHERE h.ledger = {ledgerLiteral}
             """;
-
 
         Install =
         [
@@ -77,17 +78,17 @@ internal sealed class LedgerHead
                 $sync$
                 """,
             $"DROP TRIGGER IF EXISTS {TriggerName} ON {qualifiedLedger}",
-            $"DROP TRIGGER IF EXISTS {TriggerName}_truncate ON {qualifiedLedger}",
+            $"DROP TRIGGER IF EXISTS {TruncateTriggerName} ON {qualifiedLedger}",
             $"""
                 CREATE TRIGGER {TriggerName} AFTER INSERT OR DELETE OR UPDATE OF number, migration_name, checksum, status ON {qualifiedLedger}
                     FOR EACH ROW EXECUTE FUNCTION {function}()
                 """,
             $"""
-                CREATE TRIGGER {TriggerName}_truncate AFTER TRUNCATE ON {qualifiedLedger}
+                CREATE TRIGGER {TruncateTriggerName} AFTER TRUNCATE ON {qualifiedLedger}
                     FOR EACH STATEMENT EXECUTE FUNCTION {function}()
                 """,
             $"ALTER TABLE {qualifiedLedger} ENABLE ALWAYS TRIGGER {TriggerName}",
-            $"ALTER TABLE {qualifiedLedger} ENABLE ALWAYS TRIGGER {TriggerName}_truncate",
+            $"ALTER TABLE {qualifiedLedger} ENABLE ALWAYS TRIGGER {TruncateTriggerName}",
             $"""
                 INSERT INTO {QualifiedName} (ledger, row_count, unapplied_count, digest)
                 SELECT {ledgerLiteral}, count(*), count(*) FILTER (WHERE l.status IS DISTINCT FROM 'applied'), coalesce(bit_xor({ledgerLine}), B'0'::bit(128))
@@ -95,9 +96,6 @@ internal sealed class LedgerHead
                 """,
         ];
     }
-
-    /// <summary>The head table's name, unquoted, for the schema guard to leave out.</summary>
-    public string TableName { get; }
 
     public string QualifiedName { get; }
 

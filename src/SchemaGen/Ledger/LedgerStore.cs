@@ -176,13 +176,14 @@ internal sealed class LedgerStore(LedgerTable table)
                     WHERE attrelid = to_regclass($1) AND attnum > 0 AND NOT attisdropped),
                    EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $2),
                    to_regclass($3) IS NOT NULL
-                   AND (SELECT count(*) FROM pg_trigger WHERE tgrelid = to_regclass($1) AND tgname IN ($4, $4 || '_truncate') AND tgenabled = 'A') = 2
+                   AND (SELECT count(*) FROM pg_trigger WHERE tgrelid = to_regclass($1) AND tgname IN ($4, $5) AND tgenabled = 'A') = 2
             """,
             connection);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Table.QualifiedName });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Table.Schema });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Table.Head.QualifiedName });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = LedgerHead.TriggerName });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = LedgerHead.TruncateTriggerName });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         return new LedgerShape(
