@@ -16,28 +16,22 @@ internal static class Measure
     /// earlier ones left behind (a paired measurement).
     /// </summary>
     public static TimeSpan[] Medians(int warmup, int runs, Action setup, Action[] actions)
-    {
-        var times = actions.Select(_ => new List<double>()).ToArray();
-        Median(warmup, runs, () =>
-        {
-            setup();
-            for (var i = 0; i < actions.Length; i++)
-            {
-                var start = Stopwatch.GetTimestamp();
-                actions[i]();
-                times[i].Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-            }
-        });
-        var counted = Smoke ? Math.Min(runs, 3) : runs;
-        return times.Select(list => TimeSpan.FromMilliseconds(list.Skip(list.Count - counted).Order().ElementAt(counted / 2))).ToArray();
-    }
+        => MediansAsync(
+            warmup,
+            runs,
+            () => { setup(); return Task.CompletedTask; },
+            actions.Select(action => (Func<Task>)(() => { action(); return Task.CompletedTask; })).ToArray()).GetAwaiter().GetResult();
 
-    /// <summary>The median of each action, the actions taking turns run by run, so drift in the machine's speed hits all alike.</summary>
-    public static async Task<TimeSpan[]> MediansAsync(int warmup, int runs, params Func<Task>[] actions)
+    /// <summary>
+    /// The median of each action, the actions taking turns run by run after <paramref name="setup"/> (not timed), so drift in
+    /// the machine's speed hits all alike.
+    /// </summary>
+    public static async Task<TimeSpan[]> MediansAsync(int warmup, int runs, Func<Task> setup, params Func<Task>[] actions)
     {
         var times = actions.Select(_ => new List<double>()).ToArray();
         await MedianAsync(warmup, runs, async () =>
         {
+            await setup();
             for (var i = 0; i < actions.Length; i++)
             {
                 var start = Stopwatch.GetTimestamp();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
@@ -90,23 +89,6 @@ internal static class SqlFileBenchmark
         }
 
         private static async Task<TimeSpan> DotNetAsync(string directory, params string[] arguments)
-        {
-            var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var argument in arguments.Append("-nologo"))
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            var clock = Stopwatch.StartNew();
-            using var process = Process.Start(start)!;
-            var output = await process.StandardOutput.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            if (process.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} failed in {directory}:\n{output}");
-            }
-
-            return clock.Elapsed;
-        }
+            => (await ChildProcess.RunAsync("dotnet", arguments.Append("-nologo"), directory)).Elapsed;
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using SchemaGen.ThrowawayPostgres;
 
@@ -60,36 +59,18 @@ internal static class StartupBenchmark
     /// <summary>Starts the app and returns its wall time, from process start to exit, and the peak working set it reported.</summary>
     private static async Task<(double Ms, long Peak)> RunAppAsync(string binary, string mode, string connectionString)
     {
-        var start = new ProcessStartInfo(binary, [mode, connectionString]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        var started = Stopwatch.GetTimestamp();
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        if (process.ExitCode != 0 || !long.TryParse(output.Trim(), out var peak))
-        {
-            throw new InvalidOperationException($"{binary} {mode} exited with {process.ExitCode}: {output}{error}");
-        }
-
-        return (elapsed, peak);
+        var (output, elapsed) = await ChildProcess.RunAsync(binary, [mode, connectionString]);
+        return long.TryParse(output.Trim(), out var peak)
+            ? (elapsed.TotalMilliseconds, peak)
+            : throw new InvalidOperationException($"{binary} {mode} printed no peak working set: {output}");
     }
 
     private static async Task<string> BuildAsync(string app, bool aot)
     {
         var output = Path.Combine(app, aot ? "aot" : "jit");
-        string[] arguments = aot
+        await ChildProcess.RunAsync("dotnet", aot
             ? ["publish", app, "-c", "Release", "-r", "linux-x64", "-o", output]
-            : ["build", app, "-c", "Release", "-o", output];
-        var start = new ProcessStartInfo("dotnet", arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(start)!;
-        var log = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} failed:\n{log}");
-        }
-
+            : ["build", app, "-c", "Release", "-o", output]);
         return Path.Combine(output, "StartupApp");
     }
 
