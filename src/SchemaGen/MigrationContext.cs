@@ -14,12 +14,16 @@ namespace SchemaGen;
 public sealed class MigrationContext
 {
     private readonly ILogger _logger;
+    private readonly NpgsqlConnection _connection;
+    private readonly NpgsqlTransaction? _transaction;
 
-    internal MigrationContext(MigrationDescriptor migration, NpgsqlConnection connection, NpgsqlTransaction? transaction, int commandTimeoutSeconds, ILogger logger)
+    internal MigrationContext(
+        MigrationDescriptor migration, NpgsqlConnection connection, NpgsqlTransaction? transaction, TransactionPrelude? prelude, int commandTimeoutSeconds, ILogger logger)
     {
         Migration = migration;
-        Connection = connection;
-        Transaction = transaction;
+        _connection = connection;
+        _transaction = transaction;
+        Prelude = prelude;
         CommandTimeoutSeconds = commandTimeoutSeconds;
         _logger = logger;
     }
@@ -28,16 +32,39 @@ public sealed class MigrationContext
     public MigrationDescriptor Migration { get; }
 
     /// <summary>The open connection the migration runs on.</summary>
-    public NpgsqlConnection Connection { get; }
+    public NpgsqlConnection Connection
+    {
+        get
+        {
+            SendPrelude();
+            return _connection;
+        }
+    }
 
     /// <summary>The transaction the migration and its ledger row share; null for <c>Transactional = false</c> migrations.</summary>
-    public NpgsqlTransaction? Transaction { get; }
+    public NpgsqlTransaction? Transaction
+    {
+        get
+        {
+            SendPrelude();
+            return _transaction;
+        }
+    }
 
     /// <summary>What the migration created so far; reported per migration and summed over the run.</summary>
     public MigrationStats Stats { get; private set; }
 
     /// <summary>The timeout of the migration's commands, from <see cref="MigrationRunnerOptions.CommandTimeout"/>; 0 is none.</summary>
     internal int CommandTimeoutSeconds { get; }
+
+    /// <summary>What the transaction runs before the migration, until it is sent; null without a transaction.</summary>
+    internal TransactionPrelude? Prelude { get; }
+
+    /// <summary>The connection, for SchemaGen's own use: reaching it does not send the prelude.</summary>
+    internal NpgsqlConnection RawConnection => _connection;
+
+    /// <summary>The transaction, for SchemaGen's own use: reaching it does not send the prelude.</summary>
+    internal NpgsqlTransaction? RawTransaction => _transaction;
 
     /// <summary>The statement that failed in the last <see cref="ExecuteAsync"/>, for the failure's message.</summary>
     internal FailedStatement? LastFailure { get; set; }
@@ -67,7 +94,26 @@ public sealed class MigrationContext
     public Task<AutoSchemaResult> AutoSchemaAsync(SchemaModel model, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return AutoSchemaRun.RunAsync(this, _logger, model, cancellationToken);
+        return AutoSchemaAfterPreludeAsync(model, cancellationToken);
+    }
+
+    private async Task<AutoSchemaResult> AutoSchemaAfterPreludeAsync(SchemaModel model, CancellationToken cancellationToken)
+    {
+        if (Prelude is not null)
+        {
+            await Prelude.SendAsync(_connection, _transaction!, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await AutoSchemaRun.RunAsync(this, _logger, model, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends the prelude before the migration's own code can reach the connection.</summary>
+    private void SendPrelude()
+    {
+        if (Prelude is { Sent: false })
+        {
+            Prelude.Send(_connection, _transaction!);
+        }
     }
 
     /// <summary>Adds to the counts reported for this migration.</summary>

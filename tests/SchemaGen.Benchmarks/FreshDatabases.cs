@@ -4,27 +4,33 @@ using SchemaGen.ThrowawayPostgres;
 
 namespace SchemaGen.Benchmarks;
 
-/// <summary>Times an action that needs an empty database: a new one per run, the first run a warm-up.</summary>
+/// <summary>
+/// Times actions that each need an empty database: a new one per action and run, the actions taking turns (in alternating
+/// order) so that drift in the machine's speed hits all alike; the first round is a warm-up.
+/// </summary>
 internal static class FreshDatabases
 {
     private static int _created;
 
-    public static async Task<TimeSpan> MedianAsync(PostgresServer server, string name, int runs, Func<NpgsqlDataSource, Task> action)
+    public static async Task<TimeSpan[]> MediansAsync(PostgresServer server, string name, int runs, params Func<NpgsqlDataSource, Task>[] actions)
     {
         runs = Measure.Smoke ? 1 : runs;
-        var times = new List<TimeSpan>();
-        for (var i = 0; i < runs + 1; i++)
+        var times = actions.Select(_ => new List<TimeSpan>()).ToArray();
+        for (var round = 0; round < runs + 1; round++)
         {
-            await using var dataSource = NpgsqlDataSource.Create(await server.CreateDatabaseAsync($"{name}_{Interlocked.Increment(ref _created)}"));
-            var started = Stopwatch.GetTimestamp();
-            await action(dataSource);
-            if (i > 0)
+            for (var turn = 0; turn < actions.Length; turn++)
             {
-                times.Add(Stopwatch.GetElapsedTime(started));
+                var i = round % 2 == 0 ? turn : actions.Length - 1 - turn;
+                await using var dataSource = NpgsqlDataSource.Create(await server.CreateDatabaseAsync($"{name}_{Interlocked.Increment(ref _created)}"));
+                var started = Stopwatch.GetTimestamp();
+                await actions[i](dataSource);
+                if (round > 0)
+                {
+                    times[i].Add(Stopwatch.GetElapsedTime(started));
+                }
             }
         }
 
-        times.Sort();
-        return times[times.Count / 2];
+        return times.Select(list => list.Order().ElementAt(list.Count / 2)).ToArray();
     }
 }

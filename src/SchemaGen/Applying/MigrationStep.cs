@@ -15,7 +15,7 @@ internal sealed record MigrationStep(
     public int ElapsedMs => (int)Math.Min(int.MaxValue, Stopwatch.GetElapsedTime(Started).TotalMilliseconds);
 
     public MigrationContext NewContext(NpgsqlTransaction? transaction)
-        => new(Migration, Connection, transaction, Options.CommandTimeoutSeconds, Logger);
+        => new(Migration, Connection, transaction, transaction is null ? null : new TransactionPrelude(Options), Options.CommandTimeoutSeconds, Logger);
 
     /// <summary>The commands as one batch on the run's connection (and transaction, if given).</summary>
     public NpgsqlBatch Batch(NpgsqlTransaction? transaction, params NpgsqlBatchCommand[] commands)

@@ -18,7 +18,7 @@ internal static class SqlExecutor
             return 0;
         }
 
-        if (context.Transaction is null)
+        if (context.RawTransaction is null)
         {
             return await OneByOneAsync(context, statements, cancellationToken).ConfigureAwait(false);
         }
@@ -27,9 +27,17 @@ internal static class SqlExecutor
         return await InOneBatchAsync(context, statements, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The statements in one batch, behind the transaction's prelude while that has not been sent.</summary>
     private static async Task<int> InOneBatchAsync(MigrationContext context, List<SqlStatement> statements, CancellationToken cancellationToken)
     {
-        await using var batch = new NpgsqlBatch(context.Connection, context.Transaction) { Timeout = context.CommandTimeoutSeconds };
+        await using var batch = new NpgsqlBatch(context.RawConnection, context.RawTransaction) { Timeout = context.CommandTimeoutSeconds };
+        var prelude = context.Prelude is { Sent: false } unsent ? unsent : null;
+        foreach (var command in prelude?.Take() ?? [])
+        {
+            batch.BatchCommands.Add(command);
+        }
+
+        var first = batch.BatchCommands.Count;
         foreach (var statement in statements)
         {
             batch.BatchCommands.Add(new NpgsqlBatchCommand(statement.Text));
@@ -37,18 +45,33 @@ internal static class SqlExecutor
 
         try
         {
-            return await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            if (prelude is null)
+            {
+                return await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await prelude.ReadTransactionIdAsync(reader, cancellationToken).ConfigureAwait(false);
+            while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false))
+            {
+            }
+
+            return reader.RecordsAffected;
         }
         catch (NpgsqlException e)
         {
             // Npgsql sets a batch command's StatementType when the server completes it: the first one left unset failed.
             var failed = 0;
-            while (failed < statements.Count - 1 && batch.BatchCommands[failed].StatementType != StatementType.Unknown)
+            while (failed < batch.BatchCommands.Count - 1 && batch.BatchCommands[failed].StatementType != StatementType.Unknown)
             {
                 failed++;
             }
 
-            context.LastFailure = new FailedStatement(e, statements[failed], failed + 1, statements.Count);
+            if (failed >= first)
+            {
+                context.LastFailure = new FailedStatement(e, statements[failed - first], failed - first + 1, statements.Count);
+            }
+
             throw;
         }
     }

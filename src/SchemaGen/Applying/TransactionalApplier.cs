@@ -57,12 +57,11 @@ internal static class TransactionalApplier
     public static async Task<MigrationContext?> TryInAsync(MigrationStep step, NpgsqlTransaction transaction, bool mayRetry, CancellationToken cancellationToken)
     {
         var context = step.NewContext(transaction);
-        long transactionId = 0;
+        var prelude = context.Prelude!;
         try
         {
-            transactionId = await BeginAsync(step, transaction, cancellationToken).ConfigureAwait(false);
             await step.Migration.CreateInstance().UpAsync(context, cancellationToken).ConfigureAwait(false);
-            if (!await RecordAndCommitAsync(step, transaction, transactionId, cancellationToken).ConfigureAwait(false))
+            if (!await RecordAndCommitAsync(step, transaction, prelude, cancellationToken).ConfigureAwait(false))
             {
                 await RollBackQuietlyAsync(transaction).ConfigureAwait(false);
                 throw await RecordEndedTransactionAsync(step, context, new UnsafeMigrationSqlException(EndedBeforeRecording)).ConfigureAwait(false);
@@ -83,7 +82,7 @@ internal static class TransactionalApplier
                 throw step.Failure(e, context, ConnectionLost);
             }
 
-            if (transactionId != 0 && await CommittedAsync(step.Connection, transactionId).ConfigureAwait(false))
+            if (prelude.TransactionId != 0 && await CommittedAsync(step.Connection, prelude.TransactionId).ConfigureAwait(false))
             {
                 throw await RecordEndedTransactionAsync(step, context, e).ConfigureAwait(false);
             }
@@ -97,38 +96,33 @@ internal static class TransactionalApplier
         }
     }
 
-    /// <summary>Session defaults, the transaction's lock_timeout, and its id (assigned now, so a later check can tell it is still open).</summary>
-    private static async Task<long> BeginAsync(MigrationStep step, NpgsqlTransaction transaction, CancellationToken cancellationToken)
-    {
-        await using var batch = step.Batch(transaction, [
-            .. SessionSettings.Reset(),
-            .. SessionSettings.LockTimeout(step.Options.TableLockTimeout, local: true),
-            new NpgsqlBatchCommand("SELECT txid_current()"),
-        ]);
-        return (long)(await batch.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-    }
-
     /// <summary>
     /// Writes the ledger row and commits, in one round trip, unless the transaction is no longer the one opened: the guard
-    /// then divides by zero, which aborts the transaction before the row or the COMMIT runs.
+    /// then divides by zero, which aborts the transaction before the row or the COMMIT runs. A prelude never sent means
+    /// the migration ran nothing (every way to the connection sends it), so there is nothing to guard.
     /// </summary>
     /// <returns>False when the migration's own SQL ended its transaction.</returns>
-    private static async Task<bool> RecordAndCommitAsync(MigrationStep step, NpgsqlTransaction transaction, long transactionId, CancellationToken cancellationToken)
+    private static async Task<bool> RecordAndCommitAsync(MigrationStep step, NpgsqlTransaction transaction, TransactionPrelude prelude, CancellationToken cancellationToken)
     {
-        var guard = new NpgsqlBatchCommand("SELECT 1 / (txid_current_if_assigned() IS NOT DISTINCT FROM $1)::int");
-        guard.Parameters.Add(new NpgsqlParameter<long> { TypedValue = transactionId });
+        NpgsqlBatchCommand[] guard = prelude.Sent ? [SameTransactionGuard(prelude.TransactionId)] : [];
         await using var batch = step.Batch(transaction, [
-            guard,
+            .. guard,
             .. SessionSettings.Reset(),
             step.Ledger.Writes.Insert(step.Migration, step.ElapsedMs, LedgerStatus.Applied),
             new NpgsqlBatchCommand("COMMIT"),
         ]);
         try
         {
+            if (step.Options.LockMode == MigrationLockMode.Session)
+            {
+                // The same statements close every migration: prepared on the first, they are not parsed and planned again.
+                await batch.PrepareAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return true;
         }
-        catch (PostgresException e) when (e.SqlState == DivisionByZero && batch.BatchCommands[0].StatementType == StatementType.Unknown)
+        catch (PostgresException e) when (e.SqlState == DivisionByZero && prelude.Sent && batch.BatchCommands[0].StatementType == StatementType.Unknown)
         {
             return false;
         }
@@ -137,6 +131,13 @@ internal static class TransactionalApplier
             // Npgsql saw the server leave the transaction (a plain COMMIT, ROLLBACK or END) and refuses to use it.
             return false;
         }
+    }
+
+    private static NpgsqlBatchCommand SameTransactionGuard(long transactionId)
+    {
+        var guard = new NpgsqlBatchCommand("SELECT 1 / (txid_current_if_assigned() IS NOT DISTINCT FROM $1)::int");
+        guard.Parameters.Add(new NpgsqlParameter<long> { TypedValue = transactionId });
+        return guard;
     }
 
     private static async Task<bool> CommittedAsync(NpgsqlConnection connection, long transactionId)
