@@ -23,6 +23,7 @@ public sealed class MigrationRunner
     private readonly ILogger _logger;
     private readonly LedgerStore _ledger;
     private readonly LedgerDigest _expectedDigest;
+    private int _headChecks;
 
     /// <summary>Creates a runner.</summary>
     /// <param name="dataSource">The database to migrate.</param>
@@ -72,7 +73,7 @@ public sealed class MigrationRunner
         MigrationLog.Banner(_logger, MigrationLog.Rule);
 
         var (connection, head) = await ConnectionOpener.OpenAsync(
-            _dataSource, _options, _logger, open => _ledger.CheckHeadAsync(open, _expectedDigest, PrepareHeadCheck, cancellationToken), cancellationToken).ConfigureAwait(false);
+            _dataSource, _options, _logger, open => _ledger.CheckHeadAsync(open, _expectedDigest, PrepareHeadCheck(), cancellationToken), cancellationToken).ConfigureAwait(false);
         await using var _ = connection.ConfigureAwait(false);
         if (head == HeadState.Matches)
         {
@@ -108,7 +109,7 @@ public sealed class MigrationRunner
             connection,
             key,
             _options.LockTimeout,
-            async () => await _ledger.CheckHeadAsync(connection, _expectedDigest, PrepareHeadCheck, cancellationToken).ConfigureAwait(false) == HeadState.Matches,
+            async () => await _ledger.CheckHeadAsync(connection, _expectedDigest, PrepareHeadCheck(), cancellationToken).ConfigureAwait(false) == HeadState.Matches,
             _logger,
             cancellationToken).ConfigureAwait(false);
         if (!locked)
@@ -126,8 +127,13 @@ public sealed class MigrationRunner
         }
     }
 
-    /// <summary>Session lock mode means a connection keeps its session, so a prepared statement survives on it.</summary>
-    private bool PrepareHeadCheck => _options.LockMode == MigrationLockMode.Session;
+    /// <summary>
+    /// Whether to prepare the head check: from this runner's second check on, as a process that checks once (an app
+    /// starting) would spend a round trip and its start-up time preparing what it never runs again; and only in Session lock
+    /// mode, where a connection keeps its session, so the prepared statement survives on it.
+    /// </summary>
+    private bool PrepareHeadCheck()
+        => _options.LockMode == MigrationLockMode.Session && Interlocked.Increment(ref _headChecks) > 1;
 
     /// <summary>Every migration this build has or the database recorded, with where it stands. Applies nothing and takes no lock.</summary>
     public async Task<IReadOnlyList<MigrationStatus>> GetStatusAsync(CancellationToken cancellationToken = default)

@@ -51,7 +51,7 @@ internal static class GeneratorBenchmark
         var edits = 0;
         var oneEdit = Measure.Medians(
             warmup: 3,
-            runs: 15,
+            runs: 41,
             setup: () =>
             {
                 var number = (edits % migrationCount) + 1;
@@ -62,7 +62,7 @@ internal static class GeneratorBenchmark
 
         var unrelated = Measure.Medians(
             warmup: 3,
-            runs: 15,
+            runs: 41,
             setup: () => compilation = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText($"class Unrelated{edits++} {{ }}", ParseOptions, $"Unrelated{edits}.cs")),
             actions: Runs(drivers, () => compilation));
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
 using SchemaGen.Ledger;
 using static SchemaGen.Tests.TestMigrations;
 
@@ -166,5 +167,32 @@ public class LedgerHeadTests
         var report = await new MigrationRunner(db, Tables(2)).RunAsync();
 
         Assert.Equal(2, report.Applied.Count);
+    }
+
+    [Theory]
+    [InlineData("0123456789abcdef0123456789abcdef", true)]
+    [InlineData("0123456789ABCDEF0123456789ABCDEF", true)]
+    [InlineData("0123456789abcdef0123456789abcdee", false)]
+    public void A_digest_is_compared_with_the_bits_PostgreSQL_prints(string hex, bool matches)
+    {
+        var printed = string.Concat("0123456789abcdef0123456789abcdef".Select(c => Convert.ToString(Convert.ToInt32(c.ToString(), 16), 2).PadLeft(4, '0')));
+
+        Assert.Equal(matches, new LedgerDigest(1, hex).IsPrintedAs(printed));
+        Assert.False(new LedgerDigest(1, hex).IsPrintedAs(printed[1..]));
+    }
+
+    [Fact]
+    public async Task A_runner_prepares_its_head_check_from_its_second_check_on()
+    {
+        await using var db = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(await TestDatabase.CreateConnectionStringAsync()) { MaxPoolSize = 1 }.ConnectionString);
+        await new MigrationRunner(db, Tables(2)).RunAsync();
+        var runner = new MigrationRunner(db, Tables(2));
+        await runner.RunAsync();
+        var preparedAfterOne = await db.ScalarAsync<long>("SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE '%schema_migrations_head%'");
+
+        await runner.RunAsync();
+
+        Assert.Equal(0L, preparedAfterOne);
+        Assert.Equal(1L, await db.ScalarAsync<long>("SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE '%schema_migrations_head%'"));
     }
 }

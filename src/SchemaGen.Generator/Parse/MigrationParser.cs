@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using SchemaGen.Generator.Data;
@@ -8,6 +9,12 @@ namespace SchemaGen.Generator.Parse
     /// <summary>Turns one <c>[Migration]</c> class into a <see cref="MigrationInfo"/>.</summary>
     internal static class MigrationParser
     {
+        /// <summary>
+        /// <c>SchemaGen.Migration</c> per compilation, looked up once rather than once per migration (the transform runs for
+        /// every migration on every edit). Weak, so a compilation and its symbols are never kept alive by it.
+        /// </summary>
+        private static readonly ConditionalWeakTable<Compilation, StrongBox<INamedTypeSymbol?>> MigrationBases = new();
+
         public static MigrationInfo? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
         {
             // A class still being typed has no name yet; naming it in generated code would only add a second error.
@@ -22,7 +29,7 @@ namespace SchemaGen.Generator.Parse
                 return null;
             }
 
-            var migrationBase = context.SemanticModel.Compilation.GetTypeByMetadataName(WellKnownNames.MigrationBase);
+            var migrationBase = MigrationBaseOf(context.SemanticModel.Compilation);
             return new MigrationInfo(
                 values.Number,
                 values.Name,
@@ -34,5 +41,8 @@ namespace SchemaGen.Generator.Parse
                 MigrationClassRules.FindProblem(type, migrationBase) is null,
                 LocationInfo.From(attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken)));
         }
+
+        private static INamedTypeSymbol? MigrationBaseOf(Compilation compilation)
+            => MigrationBases.GetValue(compilation, static compilation => new StrongBox<INamedTypeSymbol?>(compilation.GetTypeByMetadataName(WellKnownNames.MigrationBase))).Value;
     }
 }

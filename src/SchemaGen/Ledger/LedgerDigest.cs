@@ -13,6 +13,29 @@ namespace SchemaGen.Ledger;
 /// </summary>
 internal readonly record struct LedgerDigest(long Count, string Hex)
 {
+    /// <summary>Whether <paramref name="bits"/>, a <c>bit(128)</c> as PostgreSQL prints it (128 characters, each 0 or 1), is this digest.</summary>
+    public bool IsPrintedAs(string bits)
+    {
+        if (bits.Length != Hex.Length * 4)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < Hex.Length; i++)
+        {
+            var nibble = Hex[i] <= '9' ? Hex[i] - '0' : (Hex[i] | 0x20) - 'a' + 10;
+            for (var bit = 0; bit < 4; bit++)
+            {
+                if (bits[(i * 4) + bit] != ((nibble & (8 >> bit)) == 0 ? '0' : '1'))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
     public static LedgerDigest Of(IReadOnlyList<MigrationDescriptor> migrations)
     {
         Span<byte> digest = stackalloc byte[16];

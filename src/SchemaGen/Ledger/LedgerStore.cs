@@ -48,20 +48,20 @@ internal sealed class LedgerStore(LedgerTable table)
         try
         {
             await using var command = new NpgsqlCommand(Table.Head.Check, connection);
-            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = expected.Count });
-            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = expected.Hex });
             if (prepare)
             {
                 await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            var matches = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-            return matches switch
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                true => HeadState.Matches,
-                false => HeadState.Differs,
-                _ => HeadState.Missing,
-            };
+                return HeadState.Missing;
+            }
+
+            return reader.GetInt64(0) == expected.Count && reader.GetInt64(1) == 0 && expected.IsPrintedAs(reader.GetString(2))
+                ? HeadState.Matches
+                : HeadState.Differs;
         }
         catch (PostgresException e) when (e.SqlState == UndefinedTable)
         {
