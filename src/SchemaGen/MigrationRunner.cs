@@ -7,6 +7,7 @@ using SchemaGen.Applying;
 using SchemaGen.Ledger;
 using SchemaGen.Logging;
 using SchemaGen.Planning;
+using SchemaGen.Telemetry;
 
 namespace SchemaGen;
 
@@ -66,6 +67,22 @@ public sealed class MigrationRunner
     /// <exception cref="MigrationLockTimeoutException">Another process held the lock past the timeout.</exception>
     /// <exception cref="MigrationConnectionException">The database could not be reached.</exception>
     public async Task<MigrationRunReport> RunAsync(CancellationToken cancellationToken = default)
+    {
+        using var activity = Instrumentation.StartRun(_dataSource);
+        try
+        {
+            var report = await RunUntracedAsync(cancellationToken).ConfigureAwait(false);
+            Instrumentation.RunFinished(activity, report);
+            return report;
+        }
+        catch (Exception e)
+        {
+            Instrumentation.Fail(activity, e, database: null);
+            throw;
+        }
+    }
+
+    private async Task<MigrationRunReport> RunUntracedAsync(CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         MigrationLog.Banner(_logger, MigrationLog.Rule);
@@ -142,6 +159,24 @@ public sealed class MigrationRunner
             _dataSource, _options, _logger, open => _ledger.TryReadAsync(open, _migrations, cancellationToken), cancellationToken).ConfigureAwait(false);
         await using var _ = connection.ConfigureAwait(false);
         return MigrationStatusJoin.Combine(_migrations, ledger ?? []);
+    }
+
+    /// <summary>
+    /// Whether the database is up to date with this build, for a CI gate or a readiness check: one small query when it is,
+    /// a read of the ledger when it is not. Applies nothing and takes no lock.
+    /// </summary>
+    public async Task<MigrationVerification> VerifyAsync(CancellationToken cancellationToken = default)
+    {
+        var (connection, head) = await ConnectionOpener.OpenAsync(
+            _dataSource, _options, _logger, open => _ledger.CheckHeadAsync(open, _expectedDigest, PrepareHeadCheck(), cancellationToken), cancellationToken).ConfigureAwait(false);
+        await using var _ = connection.ConfigureAwait(false);
+        if (head == HeadState.Matches)
+        {
+            return new MigrationVerification(DatabaseState.UpToDate, []);
+        }
+
+        var ledger = await _ledger.TryReadAsync(connection, _migrations, cancellationToken).ConfigureAwait(false);
+        return MigrationVerdict.Of(MigrationStatusJoin.Combine(_migrations, ledger ?? []), _options);
     }
 
     private async Task<MigrationRunReport> ApplyUnderLockAsync(NpgsqlConnection connection, long started, CancellationToken cancellationToken)

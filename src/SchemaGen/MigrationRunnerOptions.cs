@@ -102,6 +102,9 @@ public sealed class MigrationRunnerOptions
     /// <summary>Npgsql's <c>CommandTimeout</c> for migration statements, in whole seconds; 0 is none.</summary>
     internal int CommandTimeoutSeconds => CommandTimeout is { } timeout ? (int)Math.Ceiling(timeout.TotalSeconds) : 0;
 
+    /// <summary>A copy of these options, to change without changing these.</summary>
+    public MigrationRunnerOptions Copy() => (MigrationRunnerOptions)MemberwiseClone();
+
     internal void Validate()
     {
         ArgumentException.ThrowIfNullOrEmpty(Schema, nameof(Schema));

@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using SchemaGen.Ledger;
 using SchemaGen.Logging;
+using SchemaGen.Telemetry;
 
 namespace SchemaGen.Applying;
 
@@ -16,10 +18,19 @@ internal static class MigrationApplier
         NpgsqlConnection connection, LedgerStore ledger, MigrationDescriptor migration, MigrationRunnerOptions options, ILogger logger, CancellationToken cancellationToken)
     {
         var step = Start(connection, ledger, migration, options, logger);
-        var context = migration.Transactional
-            ? await TransactionalApplier.ApplyAsync(step, cancellationToken).ConfigureAwait(false)
-            : await NonTransactionalApplier.ApplyAsync(step, recordedRunning: false, renewFrom: null, cancellationToken).ConfigureAwait(false);
-        return Completed(step, context);
+        using var activity = Instrumentation.StartMigration(migration, connection.Database);
+        try
+        {
+            var context = migration.Transactional
+                ? await TransactionalApplier.ApplyAsync(step, cancellationToken).ConfigureAwait(false)
+                : await NonTransactionalApplier.ApplyAsync(step, recordedRunning: false, renewFrom: null, cancellationToken).ConfigureAwait(false);
+            return Completed(step, context, activity);
+        }
+        catch (Exception e)
+        {
+            Instrumentation.Fail(activity, e, connection.Database);
+            throw;
+        }
     }
 
     public static MigrationStep Start(NpgsqlConnection connection, LedgerStore ledger, MigrationDescriptor migration, MigrationRunnerOptions options, ILogger logger)
@@ -28,9 +39,10 @@ internal static class MigrationApplier
         return new MigrationStep(connection, ledger, migration, options, logger);
     }
 
-    public static AppliedMigration Completed(MigrationStep step, MigrationContext context)
+    public static AppliedMigration Completed(MigrationStep step, MigrationContext context, Activity? activity)
     {
-        var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(step.Started);
+        var elapsed = Stopwatch.GetElapsedTime(step.Started);
+        Instrumentation.MigrationApplied(activity, step.Connection.Database, elapsed);
         var stats = context.Stats;
         MigrationLog.Applied(step.Logger, step.Migration.Id, (long)elapsed.TotalMilliseconds, stats.TablesCreated, stats.ColumnsAdded, stats.IndexesCreated);
         return new AppliedMigration(step.Migration, elapsed, stats);

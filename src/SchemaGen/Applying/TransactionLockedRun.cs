@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using SchemaGen.Adopting;
 using SchemaGen.Ledger;
 using SchemaGen.Planning;
+using SchemaGen.Telemetry;
 
 namespace SchemaGen.Applying;
 
@@ -69,25 +71,36 @@ internal sealed class TransactionLockedRun(NpgsqlDataSource dataSource, NpgsqlCo
 
             wait.Restart();
             var step = MigrationApplier.Start(connection, ledger, plan.Pending[0], _options, _logger);
-            if (!step.Migration.Transactional)
+            using var activity = Instrumentation.StartMigration(step.Migration, connection.Database);
+            try
             {
-                await step.ExecuteAsync(transaction, cancellationToken, ledger.Writes.Insert(step.Migration, 0, LedgerStatus.Running)).ConfigureAwait(false);
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                var context = await NonTransactionalApplier.ApplyAsync(step, recordedRunning: true, renewFrom: dataSource, cancellationToken).ConfigureAwait(false);
-                applied.Add(MigrationApplier.Completed(step, context));
-                continue;
-            }
+                if (!step.Migration.Transactional)
+                {
+                    await step.ExecuteAsync(transaction, cancellationToken, ledger.Writes.Insert(step.Migration, 0, LedgerStatus.Running)).ConfigureAwait(false);
+                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                    var context = await NonTransactionalApplier.ApplyAsync(step, recordedRunning: true, renewFrom: dataSource, cancellationToken).ConfigureAwait(false);
+                    applied.Add(MigrationApplier.Completed(step, context, activity));
+                    continue;
+                }
 
-            var done = await TransactionalApplier.TryInAsync(step, transaction, mayRetry: retries < _options.TableLockRetries, cancellationToken).ConfigureAwait(false);
-            if (done is null)
+                var done = await TransactionalApplier.TryInAsync(step, transaction, mayRetry: retries < _options.TableLockRetries, cancellationToken).ConfigureAwait(false);
+                if (done is null)
+                {
+                    retries++;
+                    activity?.AddEvent(new ActivityEvent("lock_timeout, retrying"));
+                    await TransactionalApplier.PauseBeforeRetryAsync(step, retries, _options.TableLockRetryDelay * (1 << (retries - 1)), cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                applied.Add(MigrationApplier.Completed(step, done, activity));
+            }
+            catch (Exception e)
             {
-                retries++;
-                await TransactionalApplier.PauseBeforeRetryAsync(step, retries, _options.TableLockRetryDelay * (1 << (retries - 1)), cancellationToken).ConfigureAwait(false);
-                continue;
+                Instrumentation.Fail(activity, e, connection.Database);
+                throw;
             }
 
             retries = 0;
-            applied.Add(MigrationApplier.Completed(step, done));
         }
     }
 }

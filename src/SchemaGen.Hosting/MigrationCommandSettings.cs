@@ -1,0 +1,25 @@
+using Npgsql;
+
+namespace SchemaGen.Hosting;
+
+/// <summary>What <see cref="MigrationCommands"/> needs besides the migrations: where the database is, and where to write.</summary>
+public sealed class MigrationCommandSettings
+{
+    /// <summary>The environment variable a verb reads the connection string from when <c>--connection</c> is not given.</summary>
+    public const string ConnectionVariable = "SCHEMAGEN_CONNECTION";
+
+    /// <summary>The connection string used when neither <c>--connection</c> nor <see cref="ConnectionVariable"/> gives one.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Builds the data source from the connection string; the default is <see cref="NpgsqlDataSource.Create(string)"/>.</summary>
+    public Func<string, NpgsqlDataSource> CreateDataSource { get; set; } = NpgsqlDataSource.Create;
+
+    /// <summary>The runner's options (schema, table name, lock mode, timeouts); null for the defaults.</summary>
+    public MigrationRunnerOptions? RunnerOptions { get; set; }
+
+    /// <summary>Where tables, results and progress go.</summary>
+    public TextWriter Output { get; set; } = Console.Out;
+
+    /// <summary>Where errors go.</summary>
+    public TextWriter Error { get; set; } = Console.Error;
+}

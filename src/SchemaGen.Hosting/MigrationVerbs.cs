@@ -1,0 +1,121 @@
+using System.CommandLine;
+using System.Globalization;
+using Npgsql;
+
+namespace SchemaGen.Hosting;
+
+/// <summary>The verbs' command line and what each does.</summary>
+internal sealed class MigrationVerbs(IReadOnlyList<MigrationDescriptor> migrations, MigrationCommandSettings settings)
+{
+    private const int Failed = 1;
+
+    private readonly Option<string> _connection = new("--connection")
+    {
+        Description = $"The database's connection string; default: the {MigrationCommandSettings.ConnectionVariable} environment variable, then the app's own",
+        Recursive = true,
+    };
+
+    private readonly Argument<int> _baselineNumber = new("number") { Description = "The last migration the database already holds" };
+
+    public RootCommand Build()
+    {
+        var root = new RootCommand("SchemaGen: this app's migrations against a PostgreSQL database");
+        root.Options.Add(_connection);
+        root.Subcommands.Add(Verb("migrate", "Applies pending migrations, in order, logging each step", MigrateAsync));
+        root.Subcommands.Add(Verb("status", "Lists every migration with its state, when it was applied and how long it took", StatusAsync));
+        root.Subcommands.Add(Verb("verify", "Exits 0 when the database is up to date, 1 when migrations are pending, 2 when one failed or was edited after it ran", VerifyAsync));
+        var baseline = Verb("baseline", "Records migrations 1 to <number> as applied without running them, on a database that has their schema but no ledger", BaselineAsync);
+        baseline.Arguments.Add(_baselineNumber);
+        root.Subcommands.Add(baseline);
+        return root;
+    }
+
+    private static Command Verb(string name, string description, Func<ParseResult, CancellationToken, Task<int>> action)
+    {
+        var command = new Command(name, description);
+        command.SetAction(action);
+        return command;
+    }
+
+    private Task<int> MigrateAsync(ParseResult parse, CancellationToken cancellationToken)
+        => WithRunnerAsync(parse, migrations, settings.RunnerOptions, async runner =>
+        {
+            var report = await runner.RunAsync(cancellationToken).ConfigureAwait(false);
+            settings.Output.WriteLine(report.Applied.Count == 0
+                ? $"Up to date: {report.AlreadyApplied} migration(s) applied before, none pending."
+                : $"Applied {report.Applied.Count} migration(s) in {report.Elapsed.TotalSeconds.ToString("0.0##", CultureInfo.InvariantCulture)} s.");
+            return 0;
+        });
+
+    private Task<int> StatusAsync(ParseResult parse, CancellationToken cancellationToken)
+        => WithRunnerAsync(parse, migrations, settings.RunnerOptions, async runner =>
+        {
+            StatusTable.Write(settings.Output, await runner.GetStatusAsync(cancellationToken).ConfigureAwait(false));
+            return 0;
+        });
+
+    private Task<int> VerifyAsync(ParseResult parse, CancellationToken cancellationToken)
+        => WithRunnerAsync(parse, migrations, settings.RunnerOptions, async runner =>
+        {
+            var verification = await runner.VerifyAsync(cancellationToken).ConfigureAwait(false);
+            settings.Output.WriteLine(verification.State switch
+            {
+                DatabaseState.UpToDate => "Up to date.",
+                DatabaseState.Pending => $"{verification.Problems.Count} migration(s) pending:",
+                _ => "Drifted: a migration failed, or was edited after it ran; a human has to look:",
+            });
+            foreach (var problem in verification.Problems)
+            {
+                settings.Output.WriteLine($"  {problem.Id}: {StatusTable.StateName(problem.State)}");
+            }
+
+            return verification.ExitCode;
+        });
+
+    /// <summary>A runner over migrations 1 to N alone, with <see cref="MigrationRunnerOptions.BaselineNumber"/> N: it records them and applies nothing.</summary>
+    private Task<int> BaselineAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var number = parse.GetValue(_baselineNumber);
+        if (number < 1 || number > migrations.Count)
+        {
+            settings.Error.WriteLine($"baseline: {number} is not a migration of this build; give a number from 1 to {migrations.Count}.");
+            return Task.FromResult(Failed);
+        }
+
+        var options = settings.RunnerOptions?.Copy() ?? new MigrationRunnerOptions();
+        options.BaselineNumber = number;
+        return WithRunnerAsync(parse, migrations.Take(number).ToArray(), options, async runner =>
+        {
+            var report = await runner.RunAsync(cancellationToken).ConfigureAwait(false);
+            settings.Output.WriteLine(report.LedgerCreated
+                ? $"Recorded migrations 1 to {number} as applied without running them (baseline); migrate applies the rest."
+                : "The ledger already existed, so nothing was recorded as a baseline; status shows where the database stands.");
+            return 0;
+        });
+    }
+
+    /// <summary>Runs <paramref name="action"/> with a runner on the verb's database; a SchemaGen error becomes exit code 1 and its message.</summary>
+    private async Task<int> WithRunnerAsync(
+        ParseResult parse, IReadOnlyList<MigrationDescriptor> list, MigrationRunnerOptions? options, Func<MigrationRunner, Task<int>> action)
+    {
+        var connectionString = parse.GetValue(_connection)
+            ?? Environment.GetEnvironmentVariable(MigrationCommandSettings.ConnectionVariable)
+            ?? settings.ConnectionString;
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            settings.Error.WriteLine($"No database: pass --connection \"Host=…;Database=…\", or set {MigrationCommandSettings.ConnectionVariable}.");
+            return Failed;
+        }
+
+        try
+        {
+            await using var dataSource = settings.CreateDataSource(connectionString);
+            return await action(new MigrationRunner(dataSource, list, options, new TextWriterLogger(settings.Output, settings.Error))).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is MigrationException or NpgsqlException or ArgumentException)
+        {
+            settings.Error.WriteLine(e.Message);
+            return Failed;
+        }
+    }
+}

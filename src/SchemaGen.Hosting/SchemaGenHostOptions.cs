@@ -1,0 +1,22 @@
+using Npgsql;
+
+namespace SchemaGen.Hosting;
+
+/// <summary>How <see cref="SchemaGenServiceCollectionExtensions.AddSchemaGen(Microsoft.Extensions.DependencyInjection.IServiceCollection, IReadOnlyList{MigrationDescriptor}, Action{SchemaGenHostOptions})"/> migrates an app's database.</summary>
+public sealed class SchemaGenHostOptions
+{
+    /// <summary>Apply at start-up (default), wait for another process to, or skip.</summary>
+    public MigrationStartupMode Mode { get; set; } = MigrationStartupMode.Apply;
+
+    /// <summary>The runner's options (schema, table name, lock mode, timeouts).</summary>
+    public MigrationRunnerOptions RunnerOptions { get; set; } = new();
+
+    /// <summary>The database; the default is the <see cref="NpgsqlDataSource"/> registered in the container (<c>AddNpgsqlDataSource</c>).</summary>
+    public Func<IServiceProvider, NpgsqlDataSource>? DataSource { get; set; }
+
+    /// <summary>How long <see cref="MigrationStartupMode.WaitUntilApplied"/> waits before the start fails. Default 10 minutes.</summary>
+    public TimeSpan WaitTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How often <see cref="MigrationStartupMode.WaitUntilApplied"/> looks again. Default 2 seconds.</summary>
+    public TimeSpan WaitPollInterval { get; set; } = TimeSpan.FromSeconds(2);
+}

@@ -1,0 +1,126 @@
+using Npgsql;
+using SchemaGen.Hosting;
+using static SchemaGen.Tests.TestMigrations;
+
+namespace SchemaGen.Tests;
+
+/// <summary>The verbs an app runs from its own binary, invoked as its Program.cs would, output captured.</summary>
+public class MigrationCommandsTests
+{
+    [Fact]
+    public async Task Arguments_that_start_with_no_verb_leave_the_app_to_run_as_usual()
+    {
+        Assert.Null(await MigrationCommands.TryRunAsync([], Tables(1)));
+        Assert.Null(await MigrationCommands.TryRunAsync(["--urls", "http://localhost:5000"], Tables(1)));
+    }
+
+    [Fact]
+    public async Task Verify_exits_1_while_pending_migrate_applies_and_logs_each_step_then_verify_exits_0()
+    {
+        var connection = await TestDatabase.CreateConnectionStringAsync();
+
+        var pending = await RunAsync(["verify", "--connection", connection], Tables(2));
+        var migrate = await RunAsync(["migrate", "--connection", connection], Tables(2));
+        var again = await RunAsync(["migrate", "--connection", connection], Tables(2));
+        var upToDate = await RunAsync(["verify", "--connection", connection], Tables(2));
+
+        Assert.Equal(1, pending.ExitCode);
+        Assert.Contains("2 migration(s) pending:\n  001_table_1: pending\n  002_table_2: pending", pending.Output);
+        Assert.Equal(0, migrate.ExitCode);
+        Assert.Contains("INFO  ▶ 001_table_1: Run table_1", migrate.Output);
+        Assert.Contains("INFO  ✓ 002_table_2: Completed in", migrate.Output);
+        Assert.Contains("Applied 2 migration(s) in", migrate.Output);
+        Assert.Contains("Up to date: 2 migration(s) applied before, none pending.", again.Output);
+        Assert.Equal((0, "Up to date.\n"), (upToDate.ExitCode, upToDate.Output));
+    }
+
+    [Fact]
+    public async Task Verify_exits_2_when_an_applied_migration_was_edited()
+    {
+        var connection = await TestDatabase.CreateConnectionStringAsync();
+        await RunAsync(["migrate", "--connection", connection], Tables(2));
+
+        var drifted = await RunAsync(["verify", "--connection", connection], [Tables(2)[0], Sql(2, "table_2", "CREATE TABLE t2 (id bigint)")]);
+
+        Assert.Equal(2, drifted.ExitCode);
+        Assert.Contains("002_table_2: applied, edited since (checksum differs)", drifted.Output);
+    }
+
+    [Fact]
+    public async Task Status_is_a_table_of_number_migration_state_applied_at_and_time()
+    {
+        var connection = await TestDatabase.CreateConnectionStringAsync();
+        await RunAsync(["migrate", "--connection", connection], Tables(1));
+
+        var status = await RunAsync(["status", "--connection", connection], Tables(2));
+
+        var lines = status.Output.TrimEnd().Split('\n');
+        Assert.Equal(0, status.ExitCode);
+        Assert.Equal(3, lines.Length);
+        Assert.Matches(@"^number\s+migration\s+state\s+applied_at\s+time$", lines[0]);
+        Assert.Matches(@"^     1\s+001_table_1\s+applied\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ\s+\d+ ms$", lines[1]);
+        Assert.Matches(@"^     2\s+002_table_2\s+pending$", lines[2]);
+    }
+
+    [Fact]
+    public async Task Baseline_records_migrations_a_database_already_holds_and_migrate_applies_the_rest()
+    {
+        var connection = await TestDatabase.CreateConnectionStringAsync();
+        await using var db = NpgsqlDataSource.Create(connection);
+        await db.ExecuteAsync("CREATE TABLE t1 (id int); CREATE TABLE t2 (id int)");
+
+        var baseline = await RunAsync(["baseline", "2", "--connection", connection], Tables(3));
+        var migrate = await RunAsync(["migrate", "--connection", connection], Tables(3));
+
+        Assert.Equal(0, baseline.ExitCode);
+        Assert.Contains("Recorded migrations 1 to 2 as applied without running them (baseline)", baseline.Output);
+        Assert.Equal(0, migrate.ExitCode);
+        Assert.Equal(["1 baseline", "2 baseline", "3 applied"],
+            await db.ListAsync("SELECT number || ' ' || CASE WHEN baseline THEN 'baseline' ELSE status END FROM schema_migrations ORDER BY number"));
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("4")]
+    public async Task Baseline_refuses_a_number_that_is_not_a_migration_of_this_build(string number)
+    {
+        var connection = await TestDatabase.CreateConnectionStringAsync();
+
+        var result = await RunAsync(["baseline", number, "--connection", connection], Tables(3));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"baseline: {number} is not a migration of this build; give a number from 1 to 3.", result.Error);
+    }
+
+    [Fact]
+    public async Task A_failing_migration_exits_1_with_the_reason_and_no_connection_string_says_how_to_give_one()
+    {
+        var connection = await TestDatabase.CreateConnectionStringAsync();
+
+        var failed = await RunAsync(["migrate", "--connection", connection], [Sql(1, "broken", "SELECT * FROM missing")]);
+        var unconfigured = await RunAsync(["status"], Tables(1), connectionString: null);
+
+        Assert.Equal(1, failed.ExitCode);
+        Assert.Contains("Migration 001_broken failed: relation \"missing\" does not exist", failed.Error);
+        Assert.Equal(1, unconfigured.ExitCode);
+        Assert.Contains("No database: pass --connection", unconfigured.Error);
+    }
+
+    [Fact]
+    public async Task The_apps_own_connection_string_is_used_when_none_is_passed()
+    {
+        var connection = await TestDatabase.CreateConnectionStringAsync();
+
+        var result = await RunAsync(["migrate"], Tables(1), connectionString: connection);
+
+        Assert.Equal(0, result.ExitCode);
+    }
+
+    private static async Task<(int? ExitCode, string Output, string Error)> RunAsync(string[] args, IReadOnlyList<MigrationDescriptor> migrations, string? connectionString = null)
+    {
+        var output = new StringWriter { NewLine = "\n" };
+        var error = new StringWriter { NewLine = "\n" };
+        var exitCode = await MigrationCommands.TryRunAsync(args, migrations, new MigrationCommandSettings { Output = output, Error = error, ConnectionString = connectionString });
+        return (exitCode, output.ToString(), error.ToString());
+    }
+}
