@@ -17,6 +17,18 @@ internal sealed class MigrationVerbs(IReadOnlyList<MigrationDescriptor> migratio
 
     private readonly Argument<int> _baselineNumber = new("number") { Description = "The last migration the database already holds" };
 
+    private readonly Option<FileInfo> _targets = new("--targets")
+    {
+        Description = "The target list: a line per tenant, 'name<TAB>connection string', with '<TAB>schema' after it for a schema per tenant",
+        Required = true,
+    };
+
+    private readonly Option<int> _parallel = new("--parallel") { Description = "How many targets at once", DefaultValueFactory = _ => 4 };
+
+    private readonly Option<bool> _canary = new("--canary") { Description = "Migrate the first target alone first; stop if it fails" };
+
+    private readonly Option<bool> _continueOnFailure = new("--continue-on-failure") { Description = "Keep starting targets after one failed" };
+
     public RootCommand Build()
     {
         var root = new RootCommand("SchemaGen: this app's migrations against a PostgreSQL database");
@@ -27,6 +39,12 @@ internal sealed class MigrationVerbs(IReadOnlyList<MigrationDescriptor> migratio
         var baseline = Verb("baseline", "Records migrations 1 to <number> as applied without running them, on a database that has their schema but no ledger", BaselineAsync);
         baseline.Arguments.Add(_baselineNumber);
         root.Subcommands.Add(baseline);
+        var tenants = Verb("tenants", "Migrates every target of a list (a database or a schema per tenant), several at once; processes given the same list share the work", TenantsAsync);
+        tenants.Options.Add(_targets);
+        tenants.Options.Add(_parallel);
+        tenants.Options.Add(_canary);
+        tenants.Options.Add(_continueOnFailure);
+        root.Subcommands.Add(tenants);
         return root;
     }
 
@@ -92,6 +110,31 @@ internal sealed class MigrationVerbs(IReadOnlyList<MigrationDescriptor> migratio
                 : "The ledger already existed, so nothing was recorded as a baseline; status shows where the database stands.");
             return 0;
         });
+    }
+
+    private async Task<int> TenantsAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<MigrationTarget> targets;
+        try
+        {
+            targets = MigrationTargetFile.Parse(await File.ReadAllLinesAsync(parse.GetValue(_targets)!.FullName, cancellationToken).ConfigureAwait(false));
+        }
+        catch (Exception e) when (e is IOException or FormatException or UnauthorizedAccessException)
+        {
+            settings.Error.WriteLine($"tenants: {e.Message}");
+            return Failed;
+        }
+
+        var options = new TenantMigrationOptions
+        {
+            MaxParallelism = Math.Max(1, parse.GetValue(_parallel)),
+            CanaryFirst = parse.GetValue(_canary),
+            ContinueOnFailure = parse.GetValue(_continueOnFailure),
+            RunnerOptions = settings.RunnerOptions ?? new MigrationRunnerOptions(),
+            CreateDataSource = settings.CreateDataSource,
+        };
+        var report = await new TenantMigrator(migrations, options, new TextWriterLogger(settings.Output, settings.Error)).RunAsync(targets, cancellationToken).ConfigureAwait(false);
+        return report.Succeeded ? 0 : Failed;
     }
 
     /// <summary>Runs <paramref name="action"/> with a runner on the verb's database; a SchemaGen error becomes exit code 1 and its message.</summary>

@@ -36,6 +36,12 @@ public sealed class MigrationRunnerOptions
     /// </summary>
     public bool AllowNonEmptyDatabase { get; set; }
 
+    /// <summary>
+    /// Where existing tables stop a new ledger (see <see cref="AllowNonEmptyDatabase"/>): anywhere in the database (default), or
+    /// only in the ledger's own <see cref="Schema"/>, for a schema per tenant, where the other tenants' tables are expected.
+    /// </summary>
+    public bool OnlyLedgerSchemaMustBeEmpty { get; set; }
+
     /// <summary>How runners take turns: one session lock (default), or a lock per migration transaction for transaction-mode poolers.</summary>
     public MigrationLockMode LockMode { get; set; } = MigrationLockMode.Session;
 

@@ -25,12 +25,14 @@ internal static class ExistingSchemaGuard
               AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\_%'
               AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
               AND c.oid IS DISTINCT FROM to_regclass($2)
+              AND ($3 IS NULL OR n.nspname = $3)
             ORDER BY 1
             LIMIT $1
             """,
             connection);
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = Named });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = table.Head.QualifiedName });
+        command.Parameters.Add(new NpgsqlParameter<string?> { TypedValue = options.OnlyLedgerSchemaMustBeEmpty ? table.Schema : null });
         var names = new List<string>(Named);
         long total = 0;
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
