@@ -3,13 +3,21 @@ using AuditLog.Auditing;
 using Npgsql;
 using SchemaGen;
 using SchemaGen.Generated;
+using SchemaGen.Hosting;
 using SchemaGen.ThrowawayPostgres;
 
 // The audit-log sample: migrates a database at start-up, then writes an audit event and reads it back.
 //   dotnet run --project samples/AuditLog                          a throwaway local PostgreSQL
 //   dotnet run --project samples/AuditLog -- --connection "Host=…"  that database (so does SCHEMAGEN_CONNECTION)
+//   dotnet run --project samples/AuditLog -- migrate|status|verify|baseline N|tenants --connection "Host=…"
+//                                                                   SchemaGen's verbs: this binary is its own migration bundle
 var logger = new PlainConsoleLogger();
-var connectionString = ConnectionArgument(args) ?? Environment.GetEnvironmentVariable("SCHEMAGEN_CONNECTION");
+var connectionString = ConnectionArgument(args) ?? Environment.GetEnvironmentVariable(MigrationCommandSettings.ConnectionVariable);
+if (await MigrationCommands.TryRunAsync(args, MigrationRegistry.All, new MigrationCommandSettings { ConnectionString = connectionString }) is { } exitCode)
+{
+    return exitCode;
+}
+
 await using var throwaway = connectionString is null ? await PostgresServer.StartAsync() : null;
 if (throwaway is not null)
 {

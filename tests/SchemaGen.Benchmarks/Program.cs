@@ -1,7 +1,7 @@
 using SchemaGen.Benchmarks;
 
 // Benchmarks print figures and ratios; they assert nothing about time.
-// Usage: dotnet run -c Release --project tests/SchemaGen.Benchmarks [-- generator|runtime|startup|autoschema|sqlfiles|lint|all] [--smoke]
+// Usage: dotnet run -c Release --project tests/SchemaGen.Benchmarks [-- generator|runtime|startup|tenants|autoschema|sqlfiles|lint|all] [--smoke]
 // --smoke runs every benchmark at small sizes and few repetitions, so CI notices one that no longer runs; its figures mean nothing.
 var smoke = args.Contains("--smoke");
 var which = args.FirstOrDefault(arg => !arg.StartsWith("--", StringComparison.Ordinal)) ?? "all";
@@ -22,6 +22,11 @@ if (which is "runtime" or "all")
 if (which is "startup" or "all")
 {
     await StartupBenchmark.RunAsync(smoke ? [20] : [1000, 10_000], nativeAot: true);
+}
+
+if (which is "tenants" or "all")
+{
+    await TenantBenchmark.RunAsync(databaseCount: smoke ? 6 : 200, migrationCount: smoke ? 3 : 20);
 }
 
 if (which is "autoschema" or "all")

@@ -51,6 +51,19 @@ public class AotPublishTests
             Assert.Equal("001_users,002_audit_log,003_security_events", reader.GetString(0));
             Assert.True(reader.GetBoolean(1));
             Assert.Equal(4L, reader.GetInt64(2));
+
+            // The native binary is its own migration bundle: SchemaGen's verbs run from it.
+            var fresh = await TestDatabase.CreateConnectionStringAsync();
+            var pending = await ChildProcess.RunAsync(binary, "verify", "--connection", fresh);
+            var migrate = await ChildProcess.RunAsync(binary, "migrate", "--connection", fresh);
+            var status = await ChildProcess.RunAsync(binary, "status", "--connection", fresh);
+            var upToDate = await ChildProcess.RunAsync(binary, "verify", "--connection", fresh);
+            Assert.True(pending.ExitCode == 1, pending.Output);
+            Assert.Contains("3 migration(s) pending:", pending.Output);
+            Assert.True(migrate.ExitCode == 0, migrate.Output);
+            Assert.Contains("Applied 3 migration(s) in", migrate.Output);
+            Assert.Matches(@"3\s+003_security_events\s+applied\s+\d{4}-", status.Output);
+            Assert.Equal((0, "Up to date.\n"), (upToDate.ExitCode, upToDate.Output));
         }
         finally
         {

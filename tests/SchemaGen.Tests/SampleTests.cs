@@ -25,6 +25,7 @@ public class SampleTests
         Assert.Contains("Database is up to date: 3 migration(s) applied, none pending", second);
         Assert.Contains("Audit event #2 at ", second);
         Assert.DoesNotContain(server.Password!, first + second);
+        Assert.Equal("Up to date.\n", await RunSampleAsync("verify", "--connection", connectionString));
 
         await using var db = NpgsqlDataSource.Create(connectionString);
         Assert.Equal(
