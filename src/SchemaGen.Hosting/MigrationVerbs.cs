@@ -39,6 +39,8 @@ internal sealed class MigrationVerbs(IReadOnlyList<MigrationDescriptor> migratio
         var baseline = Verb("baseline", "Records migrations 1 to <number> as applied without running them, on a database that has their schema but no ledger", BaselineAsync);
         baseline.Arguments.Add(_baselineNumber);
         root.Subcommands.Add(baseline);
+        root.Subcommands.Add(Verb("script", "Prints the SQL the pending SQL migrations would run, each with its ledger row, for review; stops before a C# migration", ScriptAsync));
+        root.Subcommands.Add(Repair());
         var tenants = Verb("tenants", "Migrates every target of a list (a database or a schema per tenant), several at once; processes given the same list share the work", TenantsAsync);
         tenants.Options.Add(_targets);
         tenants.Options.Add(_parallel);
@@ -110,6 +112,38 @@ internal sealed class MigrationVerbs(IReadOnlyList<MigrationDescriptor> migratio
                 : "The ledger already existed, so nothing was recorded as a baseline; status shows where the database stands.");
             return 0;
         });
+    }
+
+    private Task<int> ScriptAsync(ParseResult parse, CancellationToken cancellationToken)
+        => WithRunnerAsync(parse, migrations, settings.RunnerOptions, async runner =>
+        {
+            settings.Output.Write(await runner.ScriptAsync(cancellationToken).ConfigureAwait(false));
+            return 0;
+        });
+
+    private Command Repair()
+    {
+        var repair = new Command("repair", "Fixes a ledger row by hand, under the migration lock");
+        repair.Subcommands.Add(RepairVerb("checksum", "Records this build's checksum for an applied migration edited in a way the database does not see (a comment, formatting)",
+            (runner, number, ct) => runner.RepairChecksumAsync(number, ct), "Recorded this build's checksum for migration {0}."));
+        repair.Subcommands.Add(RepairVerb("applied", "Records a failed non-transactional migration as applied, after a human finished it by hand",
+            (runner, number, ct) => runner.ResolveAsync(number, MigrationResolution.Applied, ct), "Recorded migration {0} as applied."));
+        repair.Subcommands.Add(RepairVerb("retry", "Deletes a failed non-transactional migration's row, after a human undid it, so migrate applies it again",
+            (runner, number, ct) => runner.ResolveAsync(number, MigrationResolution.Retry, ct), "Deleted migration {0}'s row: migrate applies it again."));
+        return repair;
+    }
+
+    private Command RepairVerb(string name, string description, Func<MigrationRunner, int, CancellationToken, Task> repair, string done)
+    {
+        var number = new Argument<int>("number") { Description = "The migration's number" };
+        var command = Verb(name, description, (parse, cancellationToken) => WithRunnerAsync(parse, migrations, settings.RunnerOptions, async runner =>
+        {
+            await repair(runner, parse.GetValue(number), cancellationToken).ConfigureAwait(false);
+            settings.Output.WriteLine(string.Format(CultureInfo.InvariantCulture, done, parse.GetValue(number)));
+            return 0;
+        }));
+        command.Arguments.Add(number);
+        return command;
     }
 
     private async Task<int> TenantsAsync(ParseResult parse, CancellationToken cancellationToken)

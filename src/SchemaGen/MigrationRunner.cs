@@ -179,6 +179,58 @@ public sealed class MigrationRunner
         return MigrationVerdict.Of(MigrationStatusJoin.Combine(_migrations, ledger ?? []), _options);
     }
 
+    /// <summary>
+    /// The SQL that applying the pending migrations would run, each with its ledger row, for review (the script verb).
+    /// SQL-file migrations only: it stops before the first C# migration, and says so. Applies nothing and takes no lock.
+    /// </summary>
+    public async Task<string> ScriptAsync(CancellationToken cancellationToken = default)
+    {
+        var (connection, ledger) = await ConnectionOpener.OpenAsync(
+            _dataSource, _options, _logger, open => _ledger.TryReadAsync(open, _migrations, cancellationToken), cancellationToken).ConfigureAwait(false);
+        await using var _ = connection.ConfigureAwait(false);
+        return MigrationScript.Write(_migrations, ledger, _ledger.Table);
+    }
+
+    /// <summary>
+    /// Records this build's checksum for applied migration <paramref name="number"/>, after an edit that changes nothing the
+    /// database sees (a comment, formatting), so it no longer stops runs. Takes the migration lock.
+    /// </summary>
+    /// <exception cref="MigrationValidationException">The migration has no applied row with another checksum; nothing changed.</exception>
+    public Task RepairChecksumAsync(int number, CancellationToken cancellationToken = default)
+        => UnderLockAsync(number, (connection, migration) => LedgerRepair.RecordChecksumAsync(connection, _ledger.Table, migration, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// Settles non-transactional migration <paramref name="number"/>, recorded failed (or running, and abandoned), after a
+    /// human finished it by hand (<see cref="MigrationResolution.Applied"/>) or undid it (<see cref="MigrationResolution.Retry"/>). Takes the migration lock.
+    /// </summary>
+    /// <exception cref="MigrationValidationException">The migration is not failed or abandoned; nothing changed.</exception>
+    public Task ResolveAsync(int number, MigrationResolution resolution, CancellationToken cancellationToken = default)
+        => UnderLockAsync(
+            number,
+            (connection, migration) => LedgerRepair.ResolveAsync(connection, _ledger.Table, migration, resolution, _options.RunningRowTimeout, cancellationToken),
+            cancellationToken);
+
+    private async Task UnderLockAsync(int number, Func<NpgsqlConnection, MigrationDescriptor, Task> repair, CancellationToken cancellationToken)
+    {
+        if (number < 1 || number > _migrations.Count)
+        {
+            throw new MigrationValidationException($"{number} is not a migration of this build; give a number from 1 to {_migrations.Count}.");
+        }
+
+        var (connection, _) = await ConnectionOpener.OpenAsync(_dataSource, _options, _logger, _ => Task.FromResult(0), cancellationToken).ConfigureAwait(false);
+        await using var _ = connection.ConfigureAwait(false);
+        var key = MigrationLock.KeyFor(_ledger.Table);
+        await MigrationLock.AcquireAsync(connection, key, _options.LockTimeout, () => Task.FromResult(false), _logger, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await repair(connection, _migrations[number - 1]).ConfigureAwait(false);
+        }
+        finally
+        {
+            await MigrationLock.ReleaseAsync(connection, key, _logger).ConfigureAwait(false);
+        }
+    }
+
     private async Task<MigrationRunReport> ApplyUnderLockAsync(NpgsqlConnection connection, long started, CancellationToken cancellationToken)
     {
         var setup = new LedgerSetup(_migrations, _options, _logger);

@@ -18,6 +18,9 @@ public sealed class SqlMigration : Migration
         _sql = sql;
     }
 
+    /// <summary>The migration's SQL, as the file holds it.</summary>
+    internal string Sql => _sql;
+
     /// <inheritdoc />
     public override Task UpAsync(MigrationContext context, CancellationToken cancellationToken)
     {

@@ -116,6 +116,87 @@ public class MigrationCommandsTests
         Assert.Equal(0, result.ExitCode);
     }
 
+    [Fact]
+    public async Task Script_prints_pending_SQL_with_ledger_rows_that_leave_the_database_as_migrate_would()
+    {
+        var connection = await TestDatabase.CreateConnectionStringAsync();
+        MigrationDescriptor[] build =
+        [
+            SqlFile(1, "users", "CREATE TABLE users (id int PRIMARY KEY)"),
+            SqlFile(2, "notes", "CREATE TABLE notes (id int, body text DEFAULT 'it''s')", description: "Tenant's notes"),
+            SqlFile(3, "notes_index", "CREATE INDEX CONCURRENTLY notes_id ON notes (id)", transactional: false),
+            Custom(4, "backfill", (context, ct) => context.ExecuteAsync("UPDATE notes SET body = 'x'", ct)),
+            SqlFile(5, "after", "CREATE TABLE later (id int)"),
+        ];
+        await RunAsync(["migrate", "--connection", connection], build[..1]);
+
+        var script = await RunAsync(["script", "--connection", connection], build);
+        await using (var session = new NpgsqlConnection(connection))
+        {
+            // As psql runs a file: statement by statement, on one session.
+            await session.OpenAsync();
+            foreach (var statement in script.Output.Split(";\n").Where(s => s.Trim().Length > 0 && !s.TrimStart().StartsWith("--")))
+            {
+                await using var command = new NpgsqlCommand(statement, session);
+                await command.ExecuteNonQueryAsync();
+            }
+        }
+
+        Assert.Equal(0, script.ExitCode);
+        Assert.Contains("-- 002_notes: Tenant's notes\nBEGIN;\nCREATE TABLE notes (id int, body text DEFAULT 'it''s');\nINSERT INTO \"public\".\"schema_migrations\"", script.Output);
+        Assert.Contains("'Tenant''s notes', true, 'applied');\nCOMMIT;", script.Output);
+        Assert.Contains("-- 003_notes_index: Run notes_index (not transactional: statement by statement)\nCREATE INDEX CONCURRENTLY", script.Output);
+        Assert.Contains("-- 004_backfill is a C# migration: its SQL is decided as it runs, so it cannot be scripted.", script.Output);
+        Assert.Contains("-- the 1 pending migration(s) after it are not scripted either.", script.Output);
+        Assert.DoesNotContain("later", script.Output);
+        Assert.Equal((0, "Up to date.\n"), Short(await RunAsync(["verify", "--connection", connection], build[..3])));
+    }
+
+    [Fact]
+    public async Task Repair_checksum_accepts_an_edit_the_database_does_not_see_once()
+    {
+        var connection = await TestDatabase.CreateConnectionStringAsync();
+        await RunAsync(["migrate", "--connection", connection], Tables(2));
+        MigrationDescriptor[] edited = [Tables(2)[0], Sql(2, "table_2", "-- t2 holds ids\nCREATE TABLE t2 (id int)")];
+
+        var before = await RunAsync(["verify", "--connection", connection], edited);
+        var repaired = await RunAsync(["repair", "checksum", "2", "--connection", connection], edited);
+        var after = await RunAsync(["verify", "--connection", connection], edited);
+        var again = await RunAsync(["repair", "checksum", "2", "--connection", connection], edited);
+
+        Assert.Equal(2, before.ExitCode);
+        Assert.Equal((0, "Recorded this build's checksum for migration 2.\n"), Short(repaired));
+        Assert.Equal(0, after.ExitCode);
+        Assert.Equal(1, again.ExitCode);
+        Assert.Contains("002_table_2 has no applied ledger row with a checksum other than this build's", again.Error);
+    }
+
+    [Theory]
+    [InlineData("applied", 0, "applied")]
+    [InlineData("retry", 1, null)]
+    public async Task Repair_settles_a_failed_non_transactional_migration(string resolution, int verifyAfter, string? statusAfter)
+    {
+        var connection = await TestDatabase.CreateConnectionStringAsync();
+        MigrationDescriptor[] build = [Sql(1, "breaks", "CREATE TABLE a (id int); SELECT 1/0", transactional: false)];
+        await RunAsync(["migrate", "--connection", connection], build);
+
+        var repaired = await RunAsync(["repair", resolution, "1", "--connection", connection], build);
+        var verify = await RunAsync(["verify", "--connection", connection], build);
+        var twice = await RunAsync(["repair", resolution, "1", "--connection", connection], build);
+
+        await using var db = NpgsqlDataSource.Create(connection);
+        Assert.Equal(0, repaired.ExitCode);
+        Assert.Equal(verifyAfter, verify.ExitCode);
+        Assert.Equal(statusAfter, await db.ScalarAsync<string>("SELECT status FROM schema_migrations WHERE number = 1"));
+        Assert.Equal(1, twice.ExitCode);
+        Assert.Contains("001_breaks is not recorded as failed", twice.Error);
+    }
+
+    private static MigrationDescriptor SqlFile(int number, string name, string sql, bool transactional = true, string? description = null)
+        => new(number, name, description ?? $"Run {name}", transactional, $"sha256:{number:x64}", () => new SqlMigration(sql));
+
+    private static (int? ExitCode, string Output) Short((int? ExitCode, string Output, string Error) run) => (run.ExitCode, run.Output);
+
     private static async Task<(int? ExitCode, string Output, string Error)> RunAsync(string[] args, IReadOnlyList<MigrationDescriptor> migrations, string? connectionString = null)
     {
         var output = new StringWriter { NewLine = "\n" };
