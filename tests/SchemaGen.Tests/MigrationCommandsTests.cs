@@ -135,7 +135,8 @@ public class MigrationCommandsTests
         {
             // As psql runs a file: statement by statement, on one session.
             await session.OpenAsync();
-            foreach (var statement in script.Output.Split(";\n").Where(s => s.Trim().Length > 0 && !s.TrimStart().StartsWith("--")))
+            var sql = string.Join('\n', script.Output.Split('\n').Where(line => !line.StartsWith("--")));
+            foreach (var statement in sql.Split(";\n").Where(statement => statement.Trim().Length > 0))
             {
                 await using var command = new NpgsqlCommand(statement, session);
                 await command.ExecuteNonQueryAsync();
