@@ -93,6 +93,12 @@ public sealed class MigrationRunnerOptions
     public TimeSpan TableLockRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
+    /// How often a migration still running is logged ("still running after …"), so a long one shows it is alive. Default
+    /// 30 s; null for never.
+    /// </summary>
+    public TimeSpan? ProgressInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
     /// PostgreSQL cuts identifiers at 63 bytes without an error: two long names would then share a ledger table but not a lock.
     /// The ledger's head and its trigger function are named after the table with up to 10 bytes added.
     /// </summary>
@@ -127,6 +133,10 @@ public sealed class MigrationRunnerOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(ConnectRetryDelay, TimeSpan.Zero, nameof(ConnectRetryDelay));
         ArgumentOutOfRangeException.ThrowIfLessThan(TableLockRetries, 0, nameof(TableLockRetries));
         ArgumentOutOfRangeException.ThrowIfLessThan(TableLockRetryDelay, TimeSpan.Zero, nameof(TableLockRetryDelay));
+        if (ProgressInterval is { } progressInterval)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(progressInterval, TimeSpan.FromMilliseconds(1), nameof(ProgressInterval));
+        }
         if (CommandTimeout is { } commandTimeout)
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(commandTimeout, TimeSpan.FromSeconds(1), nameof(CommandTimeout));

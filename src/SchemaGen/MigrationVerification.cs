@@ -1,19 +1,19 @@
 namespace SchemaGen;
 
-/// <summary>Where a database stands against this build, as a whole.</summary>
+/// <summary>Where a database stands against this build, as a whole. The values are the <c>verify</c> verb's exit codes.</summary>
 public enum DatabaseState
 {
     /// <summary>Every migration of this build is applied as recorded (rows a newer build applied do not count against it).</summary>
-    UpToDate,
+    UpToDate = 0,
 
     /// <summary>Migrations are pending, or one recorded as running is being applied by another process.</summary>
-    Pending,
+    Pending = 1,
 
     /// <summary>
     /// A migration failed part-way, or one applied was edited since (its checksum differs, and
     /// <see cref="MigrationRunnerOptions.AllowChecksumMismatch"/> is off): a human has to look.
     /// </summary>
-    Drifted,
+    Drifted = 2,
 }
 
 /// <summary>What <see cref="MigrationRunner.VerifyAsync"/> found.</summary>

@@ -13,4 +13,14 @@ internal static class Repository
 
         return root.FullName;
     }
+
+    /// <summary>
+    /// An assembly another project of the repository built beside this test assembly's (same configuration and
+    /// framework), such as a sample the tests run: <c>BuildOutput("samples/AuditLog", "AuditLog.dll")</c>.
+    /// </summary>
+    public static string BuildOutput(string project, string assembly)
+    {
+        var testOutput = new DirectoryInfo(AppContext.BaseDirectory);
+        return Path.Combine(Root(), project, "bin", testOutput.Parent!.Name, testOutput.Name, assembly);
+    }
 }

@@ -76,10 +76,5 @@ public class SampleTests
         return output;
     }
 
-    /// <summary>The sample's build output beside this test assembly's: same configuration and framework.</summary>
-    private static string SamplePath()
-    {
-        var testOutput = new DirectoryInfo(AppContext.BaseDirectory);
-        return Path.Combine(Repository.Root(), "samples", "AuditLog", "bin", testOutput.Parent!.Name, testOutput.Name, "AuditLog.dll");
-    }
+    private static string SamplePath() => Repository.BuildOutput("samples/AuditLog", "AuditLog.dll");
 }

@@ -48,10 +48,5 @@ public class TenantProcessesTests(ITestOutputHelper log)
         }
     }
 
-    /// <summary>The app's build output beside this test assembly's: same configuration and framework.</summary>
-    private static string AppPath()
-    {
-        var testOutput = new DirectoryInfo(AppContext.BaseDirectory);
-        return Path.Combine(Repository.Root(), "tests", "SchemaGen.TenantApp", "bin", testOutput.Parent!.Name, testOutput.Name, "SchemaGen.TenantApp.dll");
-    }
+    private static string AppPath() => Repository.BuildOutput("tests/SchemaGen.TenantApp", "SchemaGen.TenantApp.dll");
 }

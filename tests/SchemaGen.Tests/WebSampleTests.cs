@@ -88,11 +88,7 @@ public sealed class WebSampleTests
             }
         }
 
-        public static string Path()
-        {
-            var testOutput = new DirectoryInfo(AppContext.BaseDirectory);
-            return System.IO.Path.Combine(Repository.Root(), "samples", "NotesApi", "bin", testOutput.Parent!.Name, testOutput.Name, "NotesApi.dll");
-        }
+        public static string Path() => Repository.BuildOutput("samples/NotesApi", "NotesApi.dll");
 
         public async ValueTask DisposeAsync()
         {

@@ -19,6 +19,7 @@ internal static class MigrationApplier
     {
         var step = Start(connection, ledger, migration, options, logger);
         using var activity = Instrumentation.StartMigration(migration, connection.Database);
+        using var progress = new MigrationProgress(step);
         try
         {
             var context = migration.Transactional

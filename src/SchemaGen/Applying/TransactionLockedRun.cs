@@ -72,6 +72,7 @@ internal sealed class TransactionLockedRun(NpgsqlDataSource dataSource, NpgsqlCo
             wait.Restart();
             var step = MigrationApplier.Start(connection, ledger, plan.Pending[0], _options, _logger);
             using var activity = Instrumentation.StartMigration(step.Migration, connection.Database);
+            using var progress = new MigrationProgress(step);
             try
             {
                 if (!step.Migration.Transactional)

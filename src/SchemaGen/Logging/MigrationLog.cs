@@ -74,4 +74,7 @@ internal static partial class MigrationLog
 
     [LoggerMessage(EventId = 1020, Level = LogLevel.Warning, Message = "{MigrationId} is recorded from {Origin}, whose name differs: check that the numbering matches")]
     public static partial void ImportedNameDiffers(ILogger logger, string migrationId, string origin);
+
+    [LoggerMessage(EventId = 1021, Level = LogLevel.Information, Message = "… {MigrationId} still running after {ElapsedSeconds} s")]
+    public static partial void StillRunning(ILogger logger, string migrationId, int elapsedSeconds);
 }
