@@ -4,20 +4,30 @@ using SchemaGen.Generated;
 
 namespace Contenders;
 
-/// <summary>SchemaGen: the generated registry (its first <c>count</c> entries) and the runner, on one pooled data source per database.</summary>
-internal sealed class SchemaGenContender(int count) : Contender
+/// <summary>
+/// SchemaGen as an app uses it: the generated registry as it is (its count and digest computed at compile time; this
+/// build compiles the set of <c>count</c> migrations) and one runner per database, on one pooled data source.
+/// </summary>
+internal sealed class SchemaGenContender : Contender
 {
-    private readonly MigrationDescriptor[] _migrations = MigrationRegistry.All.Take(count).ToArray();
-    private readonly Dictionary<string, NpgsqlDataSource> _dataSources = [];
+    private readonly Dictionary<string, MigrationRunner> _runners = [];
+
+    public SchemaGenContender(int count)
+    {
+        if (MigrationRegistry.All.Count != count)
+        {
+            throw new InvalidOperationException($"This build holds {MigrationRegistry.All.Count} SchemaGen migrations, not {count}: build it with SchemaGenSet={count}.");
+        }
+    }
 
     public override async Task MigrateAsync(string connectionString)
     {
-        if (!_dataSources.TryGetValue(connectionString, out var dataSource))
+        if (!_runners.TryGetValue(connectionString, out var runner))
         {
-            dataSource = NpgsqlDataSource.Create(connectionString);
-            _dataSources.Add(connectionString, dataSource);
+            runner = new MigrationRunner(NpgsqlDataSource.Create(connectionString), MigrationRegistry.All);
+            _runners.Add(connectionString, runner);
         }
 
-        await new MigrationRunner(dataSource, _migrations).RunAsync();
+        await runner.RunAsync();
     }
 }
