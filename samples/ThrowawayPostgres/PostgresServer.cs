@@ -146,7 +146,8 @@ public sealed class PostgresServer : IAsyncDisposable
         }
     }
 
-    internal static int FreeLoopbackPort()
+    /// <summary>A loopback TCP port nothing listens on right now, for a server about to start.</summary>
+    public static int FreeLoopbackPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

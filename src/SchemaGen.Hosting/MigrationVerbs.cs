@@ -58,7 +58,7 @@ internal sealed class MigrationVerbs(IReadOnlyList<MigrationDescriptor> migratio
     }
 
     private Task<int> MigrateAsync(ParseResult parse, CancellationToken cancellationToken)
-        => WithRunnerAsync(parse, migrations, settings.RunnerOptions, async runner =>
+        => WithRunnerAsync(parse, async runner =>
         {
             var report = await runner.RunAsync(cancellationToken).ConfigureAwait(false);
             settings.Output.WriteLine(report.Applied.Count == 0
@@ -68,14 +68,14 @@ internal sealed class MigrationVerbs(IReadOnlyList<MigrationDescriptor> migratio
         });
 
     private Task<int> StatusAsync(ParseResult parse, CancellationToken cancellationToken)
-        => WithRunnerAsync(parse, migrations, settings.RunnerOptions, async runner =>
+        => WithRunnerAsync(parse, async runner =>
         {
             StatusTable.Write(settings.Output, await runner.GetStatusAsync(cancellationToken).ConfigureAwait(false));
             return 0;
         });
 
     private Task<int> VerifyAsync(ParseResult parse, CancellationToken cancellationToken)
-        => WithRunnerAsync(parse, migrations, settings.RunnerOptions, async runner =>
+        => WithRunnerAsync(parse, async runner =>
         {
             var verification = await runner.VerifyAsync(cancellationToken).ConfigureAwait(false);
             settings.Output.WriteLine(verification.State switch
@@ -115,7 +115,7 @@ internal sealed class MigrationVerbs(IReadOnlyList<MigrationDescriptor> migratio
     }
 
     private Task<int> ScriptAsync(ParseResult parse, CancellationToken cancellationToken)
-        => WithRunnerAsync(parse, migrations, settings.RunnerOptions, async runner =>
+        => WithRunnerAsync(parse, async runner =>
         {
             settings.Output.Write(await runner.ScriptAsync(cancellationToken).ConfigureAwait(false));
             return 0;
@@ -136,7 +136,7 @@ internal sealed class MigrationVerbs(IReadOnlyList<MigrationDescriptor> migratio
     private Command RepairVerb(string name, string description, Func<MigrationRunner, int, CancellationToken, Task> repair, string done)
     {
         var number = new Argument<int>("number") { Description = "The migration's number" };
-        var command = Verb(name, description, (parse, cancellationToken) => WithRunnerAsync(parse, migrations, settings.RunnerOptions, async runner =>
+        var command = Verb(name, description, (parse, cancellationToken) => WithRunnerAsync(parse, async runner =>
         {
             await repair(runner, parse.GetValue(number), cancellationToken).ConfigureAwait(false);
             settings.Output.WriteLine(string.Format(CultureInfo.InvariantCulture, done, parse.GetValue(number)));
@@ -170,6 +170,10 @@ internal sealed class MigrationVerbs(IReadOnlyList<MigrationDescriptor> migratio
         var report = await new TenantMigrator(migrations, options, new TextWriterLogger(settings.Output, settings.Error)).RunAsync(targets, cancellationToken).ConfigureAwait(false);
         return report.Succeeded ? 0 : Failed;
     }
+
+    /// <summary>Runs <paramref name="action"/> with a runner of the app's migrations and options on the verb's database.</summary>
+    private Task<int> WithRunnerAsync(ParseResult parse, Func<MigrationRunner, Task<int>> action)
+        => WithRunnerAsync(parse, migrations, settings.RunnerOptions, action);
 
     /// <summary>Runs <paramref name="action"/> with a runner on the verb's database; a SchemaGen error becomes exit code 1 and its message.</summary>
     private async Task<int> WithRunnerAsync(

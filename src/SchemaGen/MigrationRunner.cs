@@ -89,8 +89,7 @@ public sealed class MigrationRunner
         MigrationLog.Starting(_logger);
         MigrationLog.Banner(_logger, MigrationLog.Rule);
 
-        var (connection, head) = await ConnectionOpener.OpenAsync(
-            _dataSource, _options, _logger, open => _ledger.CheckHeadAsync(open, _expectedDigest, PrepareHeadCheck(), cancellationToken), cancellationToken).ConfigureAwait(false);
+        var (connection, head) = await OpenCheckingHeadAsync(cancellationToken).ConfigureAwait(false);
         await using var _ = connection.ConfigureAwait(false);
         if (head == HeadState.Matches)
         {
@@ -154,12 +153,7 @@ public sealed class MigrationRunner
 
     /// <summary>Every migration this build has or the database recorded, with where it stands. Applies nothing and takes no lock.</summary>
     public async Task<IReadOnlyList<MigrationStatus>> GetStatusAsync(CancellationToken cancellationToken = default)
-    {
-        var (connection, ledger) = await ConnectionOpener.OpenAsync(
-            _dataSource, _options, _logger, open => _ledger.TryReadAsync(open, _migrations, cancellationToken), cancellationToken).ConfigureAwait(false);
-        await using var _ = connection.ConfigureAwait(false);
-        return MigrationStatusJoin.Combine(_migrations, ledger ?? []);
-    }
+        => MigrationStatusJoin.Combine(_migrations, await ReadLedgerAsync(cancellationToken).ConfigureAwait(false) ?? []);
 
     /// <summary>
     /// Whether the database is up to date with this build, for a CI gate or a readiness check: one small query when it is,
@@ -167,8 +161,7 @@ public sealed class MigrationRunner
     /// </summary>
     public async Task<MigrationVerification> VerifyAsync(CancellationToken cancellationToken = default)
     {
-        var (connection, head) = await ConnectionOpener.OpenAsync(
-            _dataSource, _options, _logger, open => _ledger.CheckHeadAsync(open, _expectedDigest, PrepareHeadCheck(), cancellationToken), cancellationToken).ConfigureAwait(false);
+        var (connection, head) = await OpenCheckingHeadAsync(cancellationToken).ConfigureAwait(false);
         await using var _ = connection.ConfigureAwait(false);
         if (head == HeadState.Matches)
         {
@@ -184,11 +177,20 @@ public sealed class MigrationRunner
     /// SQL-file migrations only: it stops before the first C# migration, and says so. Applies nothing and takes no lock.
     /// </summary>
     public async Task<string> ScriptAsync(CancellationToken cancellationToken = default)
+        => MigrationScript.Write(_migrations, await ReadLedgerAsync(cancellationToken).ConfigureAwait(false), _ledger.Table);
+
+    /// <summary>Opens a connection (retried) and checks the ledger's head on it, as every run starts.</summary>
+    private Task<(NpgsqlConnection Connection, HeadState Head)> OpenCheckingHeadAsync(CancellationToken cancellationToken)
+        => ConnectionOpener.OpenAsync(
+            _dataSource, _options, _logger, open => _ledger.CheckHeadAsync(open, _expectedDigest, PrepareHeadCheck(), cancellationToken), cancellationToken);
+
+    /// <summary>The ledger's rows, on a connection of their own; null when there is no ledger.</summary>
+    private async Task<IReadOnlyList<LedgerRow>?> ReadLedgerAsync(CancellationToken cancellationToken)
     {
         var (connection, ledger) = await ConnectionOpener.OpenAsync(
             _dataSource, _options, _logger, open => _ledger.TryReadAsync(open, _migrations, cancellationToken), cancellationToken).ConfigureAwait(false);
         await using var _ = connection.ConfigureAwait(false);
-        return MigrationScript.Write(_migrations, ledger, _ledger.Table);
+        return ledger;
     }
 
     /// <summary>

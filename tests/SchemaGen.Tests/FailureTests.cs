@@ -166,7 +166,7 @@ public class FailureTests
     public async Task An_unreachable_server_gives_a_clear_error_after_the_configured_attempts()
     {
         var server = await TestDatabase.PasswordProtectedServerAsync();
-        var closedPort = FreePort();
+        var closedPort = SchemaGen.ThrowawayPostgres.PostgresServer.FreeLoopbackPort();
         await using var db = Npgsql.NpgsqlDataSource.Create($"Host=127.0.0.1;Port={closedPort};Username={server.Username};Password={server.Password};Database=app;Timeout=2");
         var logger = new CapturingLogger();
         var options = new MigrationRunnerOptions { ConnectAttempts = 3, ConnectRetryDelay = TimeSpan.FromMilliseconds(10) };
@@ -228,12 +228,5 @@ public class FailureTests
         }
 
         return names;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

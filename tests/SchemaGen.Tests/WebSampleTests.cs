@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
+using SchemaGen.ThrowawayPostgres;
 
 namespace SchemaGen.Tests;
 
@@ -57,7 +57,7 @@ public sealed class WebSampleTests
 
         public static WebApp Start(params string[] arguments)
         {
-            var address = new Uri($"http://127.0.0.1:{FreePort()}");
+            var address = new Uri($"http://127.0.0.1:{PostgresServer.FreeLoopbackPort()}");
             var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
             foreach (var argument in (string[])[Path(), .. arguments, "--urls", address.ToString()])
             {
@@ -100,13 +100,6 @@ public sealed class WebSampleTests
 
             await _process.WaitForExitAsync();
             _process.Dispose();
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
         }
     }
 }
