@@ -245,7 +245,10 @@ public sealed class MigrationRunner
         var applied = new List<AppliedMigration>(plan.Pending.Count);
         foreach (var migration in plan.Pending)
         {
-            applied.Add(await MigrationApplier.ApplyAsync(connection, _ledger, migration, _options, _logger, cancellationToken).ConfigureAwait(false));
+            // Every migration applied leaves the session reset: a transactional one in its closing batch, a non-transactional
+            // one before its ledger row. Only the first one's transaction resets it.
+            var sessionAtDefaults = applied.Count > 0;
+            applied.Add(await MigrationApplier.ApplyAsync(connection, _ledger, migration, _options, _logger, sessionAtDefaults, cancellationToken).ConfigureAwait(false));
         }
 
         return Finish(applied, plan.AlreadyApplied, created, started);

@@ -130,6 +130,24 @@ public class LedgerHeadTests
     }
 
     [Fact]
+    public async Task A_run_that_applies_something_upgrades_a_head_function_of_an_older_version()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await new MigrationRunner(db, Tables(2)).RunAsync();
+        // What version 1 left: a function planned anew on every write, with no version comment.
+        await db.ExecuteAsync("ALTER FUNCTION schema_migrations_head_sync() RESET plan_cache_mode");
+        await db.ExecuteAsync("COMMENT ON FUNCTION schema_migrations_head_sync() IS NULL");
+
+        var report = await new MigrationRunner(db, Tables(3)).RunAsync();
+
+        Assert.Single(report.Applied);
+        Assert.Contains("plan_cache_mode=force_generic_plan", await db.ListAsync("SELECT unnest(proconfig) FROM pg_proc WHERE oid = 'schema_migrations_head_sync()'::regprocedure"));
+        Assert.Equal(LedgerHead.FunctionVersion, await db.ScalarAsync<string>("SELECT obj_description('schema_migrations_head_sync()'::regprocedure, 'pg_proc')"));
+        await using var connection = await db.OpenConnectionAsync();
+        Assert.Equal(HeadState.Matches, await Store.CheckHeadAsync(connection, LedgerDigest.Of(Tables(3)), prepare: false, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task The_head_follows_a_non_transactional_migration_from_running_to_applied()
     {
         await using var db = await TestDatabase.CreateAsync();

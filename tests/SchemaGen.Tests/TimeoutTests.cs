@@ -19,6 +19,25 @@ public class TimeoutTests
         Assert.Equal(["001_slow"], report.Applied.Select(a => a.Migration.Id));
     }
 
+    [Fact]
+    public async Task Work_deferred_to_commit_is_not_cut_off_by_the_data_sources_command_timeout()
+    {
+        var connectionString = await TestDatabase.CreateConnectionStringAsync();
+        await using var db = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 1 }.ConnectionString);
+        var migration = Sql(1, "deferred_check", """
+            CREATE FUNCTION slow_check() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(2.5); RETURN NULL; END $$;
+            CREATE TABLE checked (id int);
+            CREATE CONSTRAINT TRIGGER slow_check AFTER INSERT ON checked DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION slow_check();
+            INSERT INTO checked VALUES (1)
+            """);
+
+        var report = await new MigrationRunner(db, [migration]).RunAsync();
+
+        Assert.Equal(["001_deferred_check"], report.Applied.Select(a => a.Migration.Id));
+        Assert.Equal(1L, await db.ScalarAsync<long>("SELECT count(*) FROM checked"));
+        Assert.Equal("applied", await db.ScalarAsync<string>("SELECT status FROM schema_migrations WHERE number = 1"));
+    }
+
     [Theory]
     [InlineData(true, "It ran in a transaction, so nothing of it was applied")]
     [InlineData(false, "It is not transactional, so part of it may have been applied")]

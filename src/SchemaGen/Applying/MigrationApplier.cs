@@ -13,11 +13,15 @@ namespace SchemaGen.Applying;
 /// </summary>
 internal static class MigrationApplier
 {
-    /// <summary>Applies a migration under the session lock.</summary>
+    /// <summary>
+    /// Applies a migration under the session lock. <paramref name="sessionAtDefaults"/>: a migration before it in this run
+    /// left the session reset, so its transaction need not reset it again.
+    /// </summary>
     public static async Task<AppliedMigration> ApplyAsync(
-        NpgsqlConnection connection, LedgerStore ledger, MigrationDescriptor migration, MigrationRunnerOptions options, ILogger logger, CancellationToken cancellationToken)
+        NpgsqlConnection connection, LedgerStore ledger, MigrationDescriptor migration, MigrationRunnerOptions options, ILogger logger, bool sessionAtDefaults,
+        CancellationToken cancellationToken)
     {
-        var step = Start(connection, ledger, migration, options, logger);
+        var step = Start(connection, ledger, migration, options, logger, sessionAtDefaults);
         using var activity = Instrumentation.StartMigration(migration, connection.Database);
         using var progress = new MigrationProgress(step);
         try
@@ -34,10 +38,11 @@ internal static class MigrationApplier
         }
     }
 
-    public static MigrationStep Start(NpgsqlConnection connection, LedgerStore ledger, MigrationDescriptor migration, MigrationRunnerOptions options, ILogger logger)
+    public static MigrationStep Start(
+        NpgsqlConnection connection, LedgerStore ledger, MigrationDescriptor migration, MigrationRunnerOptions options, ILogger logger, bool sessionAtDefaults = false)
     {
         MigrationLog.Applying(logger, migration.Id, migration.Description);
-        return new MigrationStep(connection, ledger, migration, options, logger);
+        return new MigrationStep(connection, ledger, migration, options, logger, sessionAtDefaults);
     }
 
     public static AppliedMigration Completed(MigrationStep step, MigrationContext context, Activity? activity)

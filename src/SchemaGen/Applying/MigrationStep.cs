@@ -6,16 +6,19 @@ using SchemaGen.Logging;
 
 namespace SchemaGen.Applying;
 
-/// <summary>One migration about to be applied on the run's connection, with what applying it needs.</summary>
+/// <summary>
+/// One migration about to be applied on the run's connection, with what applying it needs. <paramref name="SessionAtDefaults"/>:
+/// the connection's session is known to be at its defaults (the migration before it on the same session reset it).
+/// </summary>
 internal sealed record MigrationStep(
-    NpgsqlConnection Connection, LedgerStore Ledger, MigrationDescriptor Migration, MigrationRunnerOptions Options, ILogger Logger)
+    NpgsqlConnection Connection, LedgerStore Ledger, MigrationDescriptor Migration, MigrationRunnerOptions Options, ILogger Logger, bool SessionAtDefaults)
 {
     public long Started { get; } = Stopwatch.GetTimestamp();
 
     public int ElapsedMs => (int)Math.Min(int.MaxValue, Stopwatch.GetElapsedTime(Started).TotalMilliseconds);
 
     public MigrationContext NewContext(NpgsqlTransaction? transaction)
-        => new(Migration, Connection, transaction, transaction is null ? null : new TransactionPrelude(Options), Options.CommandTimeoutSeconds, Logger);
+        => new(Migration, Connection, transaction, transaction is null ? null : new TransactionPrelude(Options, SessionAtDefaults), Options.CommandTimeoutSeconds, Logger);
 
     /// <summary>The commands as one batch on the run's connection (and transaction, if given).</summary>
     public NpgsqlBatch Batch(NpgsqlTransaction? transaction, params NpgsqlBatchCommand[] commands)

@@ -29,7 +29,7 @@ internal static class NonTransactionalApplier
     /// <param name="cancellationToken">Cancels the migration.</param>
     public static async Task<MigrationContext> ApplyAsync(MigrationStep step, bool recordedRunning, NpgsqlDataSource? renewFrom, CancellationToken cancellationToken)
     {
-        await step.ExecuteAsync(null, cancellationToken, [.. SessionSettings.Reset(), .. SessionSettings.LockTimeout(step.Options.TableLockTimeout, local: false)]).ConfigureAwait(false);
+        await step.ExecuteAsync(null, cancellationToken, [.. SessionSettings.Reset(), .. SessionSettings.SessionLockTimeout(step.Options.TableLockTimeout)]).ConfigureAwait(false);
         if (!recordedRunning)
         {
             try

@@ -14,15 +14,19 @@ internal static class SessionSettings
     public static NpgsqlBatchCommand[] Reset()
         => [new NpgsqlBatchCommand("SET SESSION AUTHORIZATION DEFAULT"), new NpgsqlBatchCommand("RESET ALL")];
 
-    /// <summary>Sets <c>lock_timeout</c>, for the transaction only (<paramref name="local"/>) or for the session; nothing when there is no limit.</summary>
-    public static NpgsqlBatchCommand[] LockTimeout(TimeSpan? timeout, bool local)
-    {
-        if (timeout is not { } value)
-        {
-            return [];
-        }
+    /// <summary>Sets the session's <c>lock_timeout</c>; nothing when there is no limit.</summary>
+    public static NpgsqlBatchCommand[] SessionLockTimeout(TimeSpan? timeout)
+        => Milliseconds(timeout) is { } milliseconds ? [new NpgsqlBatchCommand($"SET lock_timeout = {milliseconds}")] : [];
 
-        var milliseconds = ((long)Math.Ceiling(value.TotalMilliseconds)).ToString(CultureInfo.InvariantCulture);
-        return [new NpgsqlBatchCommand($"SET {(local ? "LOCAL " : "")}lock_timeout = {milliseconds}")];
-    }
+    /// <summary>
+    /// Assigns the transaction its id and returns it, setting the transaction's <c>lock_timeout</c> in the same statement
+    /// (<c>set_config</c>'s third argument makes it <c>SET LOCAL</c>).
+    /// </summary>
+    public static string SelectTransactionIdSettingLockTimeout(TimeSpan? timeout)
+        => Milliseconds(timeout) is { } milliseconds
+            ? $"SELECT txid_current(), set_config('lock_timeout', '{milliseconds}', true)"
+            : "SELECT txid_current()";
+
+    private static string? Milliseconds(TimeSpan? timeout)
+        => timeout is { } value ? ((long)Math.Ceiling(value.TotalMilliseconds)).ToString(CultureInfo.InvariantCulture) : null;
 }

@@ -3,12 +3,12 @@ using Npgsql;
 namespace SchemaGen.Applying;
 
 /// <summary>
-/// What a transactional migration's transaction runs before the migration: the session's defaults, the transaction's
-/// lock_timeout, and its id (assigned now, so the commit can check it is still the one opened). It rides in front of the
-/// migration's first <see cref="MigrationContext.ExecuteAsync"/> batch, saving a round trip; any other way to the connection
-/// sends it on its own first.
+/// What a transactional migration's transaction runs before the migration: the session's defaults (unless the session is
+/// known to be at them), and one <c>SELECT</c> of the transaction's id (assigned now, so the commit can check it is still
+/// the one opened) that also sets its lock_timeout. It rides in front of the migration's first
+/// <see cref="MigrationContext.ExecuteAsync"/> batch, saving a round trip; any other way to the connection sends it on its own first.
 /// </summary>
-internal sealed class TransactionPrelude(MigrationRunnerOptions options)
+internal sealed class TransactionPrelude(MigrationRunnerOptions options, bool sessionAtDefaults)
 {
     /// <summary>The transaction's id once the prelude ran; 0 before.</summary>
     public long TransactionId { get; private set; }
@@ -19,11 +19,8 @@ internal sealed class TransactionPrelude(MigrationRunnerOptions options)
     public NpgsqlBatchCommand[] Take()
     {
         Sent = true;
-        return [
-            .. SessionSettings.Reset(),
-            .. SessionSettings.LockTimeout(options.TableLockTimeout, local: true),
-            new NpgsqlBatchCommand("SELECT txid_current()"),
-        ];
+        var transactionId = new NpgsqlBatchCommand(SessionSettings.SelectTransactionIdSettingLockTimeout(options.TableLockTimeout));
+        return sessionAtDefaults ? [transactionId] : [.. SessionSettings.Reset(), transactionId];
     }
 
     /// <summary>Reads the id from a reader over a batch that starts with <see cref="Take"/>'s commands.</summary>
@@ -62,7 +59,7 @@ internal sealed class TransactionPrelude(MigrationRunnerOptions options)
 
     private NpgsqlBatch Batch(NpgsqlConnection connection, NpgsqlTransaction transaction)
     {
-        var batch = new NpgsqlBatch(connection, transaction);
+        var batch = new NpgsqlBatch(connection, transaction) { Timeout = options.CommandTimeoutSeconds };
         foreach (var command in Take())
         {
             batch.BatchCommands.Add(command);

@@ -97,20 +97,19 @@ internal static class TransactionalApplier
     }
 
     /// <summary>
-    /// Writes the ledger row and commits, in one round trip, unless the transaction is no longer the one opened: the guard
-    /// then divides by zero, which aborts the transaction before the row or the COMMIT runs. A prelude never sent means
-    /// the migration ran nothing (every way to the connection sends it), so there is nothing to guard.
+    /// Writes the ledger row and commits, in one round trip, with the migration's command timeout (deferred constraints and
+    /// triggers run at the COMMIT). The row is written only while the transaction is still the one opened: otherwise its
+    /// guard divides by zero, which aborts the transaction before the row or the COMMIT runs. A prelude never sent means the
+    /// migration ran nothing (every way to the connection sends it), so there is nothing to guard.
     /// </summary>
     /// <returns>False when the migration's own SQL ended its transaction.</returns>
     private static async Task<bool> RecordAndCommitAsync(MigrationStep step, NpgsqlTransaction transaction, TransactionPrelude prelude, CancellationToken cancellationToken)
     {
-        NpgsqlBatchCommand[] guard = prelude.Sent ? [SameTransactionGuard(prelude.TransactionId)] : [];
-        await using var batch = step.Batch(transaction, [
-            .. guard,
-            .. SessionSettings.Reset(),
-            step.Ledger.Writes.Insert(step.Migration, step.ElapsedMs, LedgerStatus.Applied),
-            new NpgsqlBatchCommand("COMMIT"),
-        ]);
+        var row = prelude.Sent
+            ? step.Ledger.Writes.InsertAppliedIn(prelude.TransactionId, step.Migration, step.ElapsedMs)
+            : step.Ledger.Writes.Insert(step.Migration, step.ElapsedMs, LedgerStatus.Applied);
+        await using var batch = step.Batch(transaction, [.. SessionSettings.Reset(), row, new NpgsqlBatchCommand("COMMIT")]);
+        batch.Timeout = step.Options.CommandTimeoutSeconds;
         try
         {
             if (step.Options.LockMode == MigrationLockMode.Session)
@@ -122,7 +121,7 @@ internal static class TransactionalApplier
             await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return true;
         }
-        catch (PostgresException e) when (e.SqlState == DivisionByZero && prelude.Sent && batch.BatchCommands[0].StatementType == StatementType.Unknown)
+        catch (PostgresException e) when (e.SqlState == DivisionByZero && prelude.Sent && FirstUnfinished(batch) == row)
         {
             return false;
         }
@@ -133,11 +132,18 @@ internal static class TransactionalApplier
         }
     }
 
-    private static NpgsqlBatchCommand SameTransactionGuard(long transactionId)
+    /// <summary>The first command the server did not complete (Npgsql sets StatementType on completion): the failed one.</summary>
+    private static NpgsqlBatchCommand? FirstUnfinished(NpgsqlBatch batch)
     {
-        var guard = new NpgsqlBatchCommand("SELECT 1 / (txid_current_if_assigned() IS NOT DISTINCT FROM $1)::int");
-        guard.Parameters.Add(new NpgsqlParameter<long> { TypedValue = transactionId });
-        return guard;
+        for (var i = 0; i < batch.BatchCommands.Count; i++)
+        {
+            if (batch.BatchCommands[i].StatementType == StatementType.Unknown)
+            {
+                return batch.BatchCommands[i];
+            }
+        }
+
+        return null;
     }
 
     private static async Task<bool> CommittedAsync(NpgsqlConnection connection, long transactionId)

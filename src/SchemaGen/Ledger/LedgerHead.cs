@@ -21,6 +21,12 @@ internal sealed class LedgerHead
     /// <summary>The statement trigger's name on the ledger table, for TRUNCATE.</summary>
     public const string TruncateTriggerName = TriggerName + "_truncate";
 
+    /// <summary>
+    /// The head function's comment, naming its version: a ledger whose function carries another is given the current one
+    /// (version 2 plans its UPDATE once per session, where version 1 was planned anew on every write).
+    /// </summary>
+    public const string FunctionVersion = "SchemaGen ledger head, version 2: keeps the head row exact; do not edit";
+
     /// <summary>The longest ledger table name for which the head's own names (<c>_head_sync</c> added) fit in 63 bytes.</summary>
     public const int LongestTableName = 53;
 
@@ -28,6 +34,7 @@ internal sealed class LedgerHead
     {
         QualifiedName = SqlIdentifier.Quote(schema) + "." + SqlIdentifier.Quote(table + "_head");
         var function = SqlIdentifier.Quote(schema) + "." + SqlIdentifier.Quote(table + "_head_sync");
+        Function = function + "()";
         const string Line = "('x' || md5(concat({0}.number, ':', {0}.migration_name, ':', {0}.checksum)))::bit(128)";
         var newLine = string.Format(System.Globalization.CultureInfo.InvariantCulture, Line, "NEW");
         var oldLine = string.Format(System.Globalization.CultureInfo.InvariantCulture, Line, "OLD");
@@ -53,7 +60,7 @@ internal sealed class LedgerHead
             $"COMMENT ON TABLE {QualifiedName} IS 'SchemaGen: row count and digest of the ledger it names, kept by the trigger {TriggerName} on the ledger; do not edit'",
             $"""
                 CREATE OR REPLACE FUNCTION {function}() RETURNS trigger
-                LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $sync$
+                LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp SET plan_cache_mode = force_generic_plan AS $sync$
                 BEGIN
                     IF TG_OP = 'TRUNCATE' THEN
                         UPDATE {QualifiedName} SET row_count = 0, unapplied_count = 0, digest = B'0'::bit(128);
@@ -74,6 +81,7 @@ internal sealed class LedgerHead
                 END
                 $sync$
                 """,
+            $"COMMENT ON FUNCTION {function}() IS '{FunctionVersion}'",
             $"DROP TRIGGER IF EXISTS {TriggerName} ON {qualifiedLedger}",
             $"DROP TRIGGER IF EXISTS {TruncateTriggerName} ON {qualifiedLedger}",
             $"""
@@ -95,6 +103,9 @@ internal sealed class LedgerHead
     }
 
     public string QualifiedName { get; }
+
+    /// <summary>The trigger function's signature, for <c>to_regprocedure</c>.</summary>
+    public string Function { get; }
 
     /// <summary>
     /// One row: the ledger's row count, its count of rows not applied, and its digest as text, compared by the caller, so

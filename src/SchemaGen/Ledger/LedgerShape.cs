@@ -2,7 +2,7 @@ namespace SchemaGen.Ledger;
 
 /// <summary>
 /// What stands under the ledger's name: its <c>pg_class.relkind</c> (null when nothing), its columns in order, whether its
-/// schema exists, and whether its head and the head's enabled triggers exist.
+/// schema exists, and whether its head, the head's enabled triggers and the current version of its function exist.
 /// </summary>
 internal sealed record LedgerShape(string? Kind, string? Columns, bool SchemaExists, bool HasHead)
 {

@@ -127,7 +127,7 @@ internal sealed class LedgerStore(LedgerTable table)
 
             if (!shape.HasHead)
             {
-                // Ledgers made before heads existed, or whose head trigger was dropped or disabled.
+                // Ledgers made before heads existed, whose head trigger was dropped or disabled, or whose head function is of an older version.
                 await InstallHeadAsync(connection, cancellationToken).ConfigureAwait(false);
             }
 
@@ -177,6 +177,7 @@ internal sealed class LedgerStore(LedgerTable table)
                    EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $2),
                    to_regclass($3) IS NOT NULL
                    AND (SELECT count(*) FROM pg_trigger WHERE tgrelid = to_regclass($1) AND tgname IN ($4, $5) AND tgenabled = 'A') = 2
+                   AND obj_description(to_regprocedure($6), 'pg_proc') IS NOT DISTINCT FROM $7
             """,
             connection);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Table.QualifiedName });
@@ -184,6 +185,8 @@ internal sealed class LedgerStore(LedgerTable table)
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Table.Head.QualifiedName });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = LedgerHead.TriggerName });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = LedgerHead.TruncateTriggerName });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Table.Head.Function });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = LedgerHead.FunctionVersion });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         return new LedgerShape(

@@ -11,6 +11,13 @@ internal sealed class LedgerWrites(string qualifiedName)
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
         """;
 
+    // The guard divides by zero unless the transaction is still the one whose id is $9, aborting it before the row is written.
+    private readonly string _insertInTransaction = $"""
+        INSERT INTO {qualifiedName} (migration_name, number, checksum, description, execution_time_ms, transactional, status)
+        SELECT $1, $2, $3, $4, $5, $6, 'applied'
+        WHERE 1 / (txid_current_if_assigned() IS NOT DISTINCT FROM $7)::int = 1
+        """;
+
     private readonly string _insertBaseline = $"""
         INSERT INTO {qualifiedName} (migration_name, number, checksum, description, execution_time_ms, transactional, status, applied_at, baseline)
         VALUES ($1, $2, $3, $4, $5, $6, 'applied', coalesce($7, CURRENT_TIMESTAMP), true)
@@ -34,6 +41,23 @@ internal sealed class LedgerWrites(string qualifiedName)
         command.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = migration.Transactional });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = FormatStatus(status) });
         command.Parameters.Add(new NpgsqlParameter<string?> { TypedValue = error });
+        return command;
+    }
+
+    /// <summary>
+    /// Records a transactional migration as applied in its own transaction, <paramref name="transactionId"/>: if the
+    /// transaction is no longer that one (its SQL ended it), the statement fails with division by zero (22012) and writes nothing.
+    /// </summary>
+    public NpgsqlBatchCommand InsertAppliedIn(long transactionId, MigrationDescriptor migration, int executionTimeMs)
+    {
+        var command = new NpgsqlBatchCommand(_insertInTransaction);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = migration.Id });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = migration.Number });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = migration.Checksum });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = migration.Description });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = executionTimeMs });
+        command.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = migration.Transactional });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = transactionId });
         return command;
     }
 
