@@ -40,6 +40,11 @@ internal static class Instrumentation
 
     public static Activity? StartMigration(MigrationDescriptor migration, string database)
     {
+        if (!Source.HasListeners())
+        {
+            return null;
+        }
+
         var activity = Source.StartActivity($"schemagen.migration {migration.Id}");
         if (activity is not null)
         {
