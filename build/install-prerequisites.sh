@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what SchemaGen's build and tests need and a fresh machine may lack: the .NET 10 SDK is expected;
-# PostgreSQL server binaries (any version from 13 up) and PgBouncer (the pooler tests) come from Debian's packages when missing.
+# PostgreSQL server binaries (any version from 13 up), PgBouncer (the pooler tests) and valgrind (the benchmark that counts the
+# server's instructions) come from Debian's packages when missing.
 set -euo pipefail
 
 if ! command -v dotnet >/dev/null 2>&1; then
@@ -14,6 +15,9 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb 
 fi
 if [ ! -x /usr/sbin/pgbouncer ]; then
   missing+=(pgbouncer)
+fi
+if ! command -v valgrind >/dev/null 2>&1; then
+  missing+=(valgrind)
 fi
 
 if [ "${#missing[@]}" -gt 0 ]; then

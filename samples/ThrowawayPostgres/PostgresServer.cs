@@ -35,7 +35,13 @@ public sealed class PostgresServer : IAsyncDisposable
     /// <summary>The superuser's name.</summary>
     public string Username => "schemagen";
 
+    /// <summary>The server's own directory: its data directory, its log, and what a wrapper writes to <c>{dir}</c>.</summary>
+    public string RootDirectory => _root;
+
     private string DataDirectory => Path.Combine(_root, "data");
+
+    /// <summary>The postmaster's process id (the first line of its <c>postmaster.pid</c>), parent of every backend.</summary>
+    public int ProcessId => int.Parse(File.ReadLines(Path.Combine(DataDirectory, "postmaster.pid")).First(), CultureInfo.InvariantCulture);
 
     /// <summary>The path of one of the server's client tools (psql, pg_dump) from the same installation.</summary>
     public static string Tool(string name) => Path.Combine(PostgresInstallation.FindBinDirectory(), name);
@@ -52,7 +58,13 @@ public sealed class PostgresServer : IAsyncDisposable
         }.ConnectionString;
 
     /// <summary>Starts a new server (about 1–2 s).</summary>
-    public static async Task<PostgresServer> StartAsync(CancellationToken cancellationToken = default)
+    public static Task<PostgresServer> StartAsync(CancellationToken cancellationToken = default) => StartAsync(wrapper: [], cancellationToken);
+
+    /// <summary>
+    /// Starts a new server whose processes run under <paramref name="wrapper"/>, a command line put before PostgreSQL's own
+    /// (valgrind's, say). <c>{dir}</c> in it stands for the server's own directory, which the server's user may write.
+    /// </summary>
+    public static async Task<PostgresServer> StartAsync(IReadOnlyList<string> wrapper, CancellationToken cancellationToken = default)
     {
         var tools = new CommandRunner(PostgresInstallation.FindBinDirectory());
         StaleServerSweeper.Sweep(TryDelete);
@@ -66,6 +78,7 @@ public sealed class PostgresServer : IAsyncDisposable
             File.SetUnixFileMode(passwordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
 
+        var postgres = wrapper.Count == 0 ? null : await WriteWrapperAsync(root, wrapper, cancellationToken).ConfigureAwait(false);
         await CommandRunner.GiveToServiceUserAsync(root, cancellationToken).ConfigureAwait(false);
 
         try
@@ -75,7 +88,7 @@ public sealed class PostgresServer : IAsyncDisposable
                 "--auth-local=trust", "--auth-host=scram-sha-256", "-E", "UTF8", "--locale=C", "--no-sync",
             ], cancellationToken).ConfigureAwait(false);
             File.Delete(passwordFile);
-            var port = await StartOnFreePortAsync(tools, root, cancellationToken).ConfigureAwait(false);
+            var port = await StartOnFreePortAsync(tools, root, postgres, cancellationToken).ConfigureAwait(false);
             return new PostgresServer(tools, root, port, password);
         }
         catch
@@ -121,7 +134,24 @@ public sealed class PostgresServer : IAsyncDisposable
 
     private void StopOnExit(object? sender, EventArgs e) => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
-    private static async Task<int> StartOnFreePortAsync(CommandRunner tools, string root, CancellationToken cancellationToken)
+    /// <summary>A script that runs PostgreSQL's server under the wrapper, for <c>pg_ctl -p</c>.</summary>
+    private static async Task<string> WriteWrapperAsync(string root, IReadOnlyList<string> wrapper, CancellationToken cancellationToken)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            throw new PlatformNotSupportedException("A wrapped server needs a Unix shell to run its wrapper script.");
+        }
+
+        var script = Path.Combine(root, "postgres");
+        var command = string.Join(' ', wrapper.Append(Tool("postgres")).Select(argument => ShellQuote(argument.Replace("{dir}", root, StringComparison.Ordinal))));
+        await File.WriteAllTextAsync(script, $"#!/bin/sh\nexec {command} \"$@\"\n", cancellationToken).ConfigureAwait(false);
+        File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute);
+        return script;
+    }
+
+    private static string ShellQuote(string argument) => "'" + argument.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+
+    private static async Task<int> StartOnFreePortAsync(CommandRunner tools, string root, string? postgres, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -134,8 +164,9 @@ public sealed class PostgresServer : IAsyncDisposable
                 "-c max_connections=200");
             try
             {
+                string[] executable = postgres is null ? [] : ["-p", postgres];
                 await tools.RunAsync("pg_ctl", [
-                    "-D", Path.Combine(root, "data"), "-l", Path.Combine(root, "server.log"), "-w", "-t", "60", "-o", settings, "start",
+                    "-D", Path.Combine(root, "data"), "-l", Path.Combine(root, "server.log"), "-w", "-t", "60", .. executable, "-o", settings, "start",
                 ], cancellationToken).ConfigureAwait(false);
                 return port;
             }

@@ -28,7 +28,7 @@ internal static class AutoSchemaBenchmark
 
             await transaction.CommitAsync();
         }, dataSource => new MigrationRunner(dataSource, [BenchmarkMigration.Step(1, (context, ct) => context.AutoSchemaAsync(model, ct))]).RunAsync());
-        var (raw, create) = (times[0], times[1]);
+        var (raw, create) = (times[0].Wall, times[1].Wall);
 
         var noOpPass = await PendingMigrationMedianAsync(server, "noop_auto", model, (context, ct) => context.AutoSchemaAsync(model, ct));
         var selectOne = await PendingMigrationMedianAsync(server, "noop_select", model, (context, ct) => context.ExecuteAsync("SELECT 1", ct));

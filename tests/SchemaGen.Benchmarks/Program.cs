@@ -1,7 +1,7 @@
 using SchemaGen.Benchmarks;
 
 // Benchmarks print figures and ratios; they assert nothing about time.
-// Usage: dotnet run -c Release --project tests/SchemaGen.Benchmarks [-- generator|runtime|startup|tenants|autoschema|sqlfiles|lint|all] [--smoke]
+// Usage: dotnet run -c Release --project tests/SchemaGen.Benchmarks [-- generator|runtime|apply|instructions|startup|tenants|autoschema|sqlfiles|lint|all] [--smoke]
 // --smoke runs every benchmark at small sizes and few repetitions, so CI notices one that no longer runs; its figures mean nothing.
 var smoke = args.Contains("--smoke");
 var which = args.FirstOrDefault(arg => !arg.StartsWith("--", StringComparison.Ordinal)) ?? "all";
@@ -17,6 +17,16 @@ if (which is "generator" or "all")
 if (which is "runtime" or "all")
 {
     await RuntimeBenchmark.RunAsync(migrationCount: smoke ? 120 : 1000);
+}
+
+if (which is "apply")
+{
+    await RuntimeBenchmark.ApplyOnlyAsync(migrationCount: smoke ? 120 : 1000);
+}
+
+if (which is "instructions" or "all")
+{
+    await ServerInstructionsBenchmark.RunAsync(smaller: smoke ? 3 : 100, larger: smoke ? 8 : 300);
 }
 
 if (which is "startup" or "all")

@@ -14,7 +14,7 @@ internal static class RuntimeBenchmark
         await using var upToDate = NpgsqlDataSource.Create(await server.CreateDatabaseAsync("noop"));
         var selectOne = await Measure.MedianAsync(warmup: 50, runs: 500, () => SelectOneAsync(upToDate));
         var construct = Measure.Median(warmup: 20, runs: 200, () => new MigrationRunner(upToDate, migrations));
-        var generated = new MigrationList(migrations, SchemaGen.Ledger.LedgerDigest.Of(migrations).Hex);
+        var generated = BenchmarkMigration.Generated(migrationCount);
         var constructGenerated = Measure.Median(warmup: 20, runs: 200, () => new MigrationRunner(upToDate, generated));
         var noOpSizes = Measure.Smoke ? new[] { 10, 100, 1000 } : new[] { 100, 1000, 10_000 };
         var noOps = new List<(TimeSpan Floor, TimeSpan NoOp)>();
@@ -23,18 +23,7 @@ internal static class RuntimeBenchmark
             noOps.Add(await NoOpAsync(server, size));
         }
 
-        var times = await FreshDatabases.MediansAsync(server, "apply", runs: 7, async dataSource =>
-        {
-            await using var connection = await dataSource.OpenConnectionAsync();
-            for (var n = 1; n <= migrationCount; n++)
-            {
-                await using var transaction = await connection.BeginTransactionAsync();
-                await using var command = new NpgsqlCommand(BenchmarkMigration.Statement(n), connection, transaction);
-                await command.ExecuteNonQueryAsync();
-                await transaction.CommitAsync();
-            }
-        }, async dataSource => await new MigrationRunner(dataSource, migrations).RunAsync());
-        var (raw, apply) = (times[0], times[1]);
+        var (raw, apply) = await ApplyAsync(server, migrationCount);
 
         Console.WriteLine($"## Runtime, against a throwaway PostgreSQL on loopback (fsync off)");
         Console.WriteLine();
@@ -49,11 +38,47 @@ internal static class RuntimeBenchmark
             Console.WriteLine($"| no-op `RunAsync`, {noOpSizes[i]:N0} migrations all applied (vs. open + `SELECT 1` {Measure.Ms(floor)} taking turns with it) | {Measure.Ms(noOp)} | {Measure.Ratio(noOp, floor)} |");
         }
 
-        Console.WriteLine($"| raw Npgsql: {migrationCount} statements, one transaction each (taking turns with the next row, a fresh database each) | {Measure.Ms(raw)} | 1.00× |");
-        Console.WriteLine($"| `RunAsync` applying {migrationCount} migrations to an empty database | {Measure.Ms(apply)} | {Measure.Ratio(apply, raw)} |");
+        Console.WriteLine($"| raw Npgsql: {migrationCount} statements, one transaction each (taking turns with the next row, a fresh database each) | {Measure.Ms(raw.Wall)} | 1.00× |");
+        Console.WriteLine($"| `RunAsync` applying {migrationCount} migrations to an empty database | {Measure.Ms(apply.Wall)} | {Measure.Ratio(apply.Wall, raw.Wall)} |");
         Console.WriteLine();
-        Console.WriteLine($"Applying costs {(apply - raw).TotalMilliseconds / migrationCount:F3} ms per migration over raw Npgsql (ledger row, checks, logging).");
+        WriteApplyCosts(migrationCount, raw, apply);
+    }
+
+    /// <summary>Applying every migration to an empty database, against raw Npgsql running the same statements, taking turns.</summary>
+    public static async Task ApplyOnlyAsync(int migrationCount)
+    {
+        await using var server = await PostgresServer.StartAsync();
+        var (raw, apply) = await ApplyAsync(server, migrationCount);
+        Console.WriteLine($"## Applying {migrationCount} migrations to an empty database, against raw Npgsql (taking turns, a fresh database each)");
         Console.WriteLine();
+        WriteApplyCosts(migrationCount, raw, apply);
+    }
+
+    private static async Task<(RunCost Raw, RunCost Apply)> ApplyAsync(PostgresServer server, int migrationCount)
+    {
+        var generated = BenchmarkMigration.Generated(migrationCount);
+        var costs = await FreshDatabases.MediansAsync(
+            server, "apply", runs: 7, dataSource => BenchmarkMigration.ApplyRawAsync(dataSource, migrationCount), dataSource => new MigrationRunner(dataSource, generated).RunAsync());
+        return (costs[0], costs[1]);
+    }
+
+    private static void WriteApplyCosts(int migrationCount, RunCost raw, RunCost apply)
+    {
+        Console.WriteLine("| per migration | raw Npgsql | `RunAsync` | difference | ratio |");
+        Console.WriteLine("|---|---:|---:|---:|---:|");
+        WriteApplyCost("wall time", raw.Wall, apply.Wall);
+        if (ServerCpu.Available)
+        {
+            WriteApplyCost("server CPU (all of PostgreSQL's processes)", raw.ServerCpu, apply.ServerCpu);
+        }
+
+        WriteApplyCost("client CPU (this process)", raw.ClientCpu, apply.ClientCpu);
+        Console.WriteLine();
+
+        void WriteApplyCost(string what, TimeSpan rawTime, TimeSpan applyTime)
+            => Console.WriteLine($"| {what} | {PerMigration(rawTime)} | {PerMigration(applyTime)} | {PerMigration(applyTime - rawTime)} | {Measure.Ratio(applyTime, rawTime)} |");
+
+        string PerMigration(TimeSpan time) => $"{time.TotalMilliseconds / migrationCount:F3} ms";
     }
 
     private static async Task SelectOneAsync(NpgsqlDataSource dataSource)
