@@ -38,6 +38,25 @@ public class TimeoutTests
         Assert.Equal("applied", await db.ScalarAsync<string>("SELECT status FROM schema_migrations WHERE number = 1"));
     }
 
+    [Fact]
+    public async Task A_command_the_migration_makes_itself_that_times_out_names_the_data_sources_command_timeout()
+    {
+        var connectionString = await TestDatabase.CreateConnectionStringAsync();
+        await using var db = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 1 }.ConnectionString);
+        var migration = Custom(1, "own_command", async (context, ct) =>
+        {
+            await using var command = new NpgsqlCommand("SELECT pg_sleep(3)", context.Connection, context.Transaction);
+            await command.ExecuteNonQueryAsync(ct);
+        });
+
+        var error = await Assert.ThrowsAsync<MigrationFailedException>(() => new MigrationRunner(db, [migration]).RunAsync());
+
+        Assert.StartsWith(
+            "Migration 001_own_command failed: a statement timed out after the data source's Command Timeout (1 s), which applies to commands " +
+            "not made through the MigrationContext (ExecuteAsync, CreateCommand); raise it in the connection string, or use context.CreateCommand. ",
+            error.Message);
+    }
+
     [Theory]
     [InlineData(true, "It ran in a transaction, so nothing of it was applied")]
     [InlineData(false, "It is not transactional, so part of it may have been applied")]

@@ -15,6 +15,9 @@ internal static class FailureReason
             PostgresException { SqlState: LockNotAvailable } postgres => string.Create(CultureInfo.InvariantCulture,
                 $"{postgres.MessageText} (SQLSTATE {postgres.SqlState}): a statement waited longer than MigrationRunnerOptions.TableLockTimeout ({Seconds(options.TableLockTimeout)}) for a lock another session holds"),
             PostgresException postgres => $"{postgres.MessageText} (SQLSTATE {postgres.SqlState})",
+            NpgsqlException { InnerException: TimeoutException } when options.CommandTimeout is null =>
+                $"a statement timed out after the data source's Command Timeout{DataSourceTimeout(context)}, which applies to commands not made through " +
+                "the MigrationContext (ExecuteAsync, CreateCommand); raise it in the connection string, or use context.CreateCommand",
             NpgsqlException { InnerException: TimeoutException } => string.Create(CultureInfo.InvariantCulture,
                 $"a statement timed out after {Seconds(options.CommandTimeout)}, the limit MigrationRunnerOptions.CommandTimeout sets; raise it or set it to null for none"),
             UnsafeMigrationSqlException => error.Message,
@@ -34,6 +37,9 @@ internal static class FailureReason
         => connection.State != System.Data.ConnectionState.Open
            || error is PostgresException { SqlState: "57P01" or "57P02" or "57P03" }
            || (error is NpgsqlException { InnerException: IOException or System.Net.Sockets.SocketException });
+
+    private static string DataSourceTimeout(MigrationContext? context)
+        => context is null ? "" : string.Create(CultureInfo.InvariantCulture, $" ({context.RawConnection.CommandTimeout} s)");
 
     private static string Seconds(TimeSpan? value)
         => value is { } time ? time.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s" : "none";
