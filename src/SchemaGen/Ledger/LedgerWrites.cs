@@ -11,7 +11,7 @@ internal sealed class LedgerWrites(string qualifiedName)
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
         """;
 
-    // The guard divides by zero unless the transaction is still the one whose id is $9, aborting it before the row is written.
+    // The guard divides by zero unless the transaction is still the one whose id is $7, aborting it before the row is written.
     private readonly string _insertInTransaction = $"""
         INSERT INTO {qualifiedName} (migration_name, number, checksum, description, execution_time_ms, transactional, status)
         SELECT $1, $2, $3, $4, $5, $6, 'applied'
@@ -32,13 +32,7 @@ internal sealed class LedgerWrites(string qualifiedName)
     /// <summary>Records a migration; run it in the migration's own transaction (applied) or before it starts (running).</summary>
     public NpgsqlBatchCommand Insert(MigrationDescriptor migration, int executionTimeMs, LedgerStatus status, string? error = null)
     {
-        var command = new NpgsqlBatchCommand(_insert);
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = migration.Id });
-        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = migration.Number });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = migration.Checksum });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = migration.Description });
-        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = executionTimeMs });
-        command.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = migration.Transactional });
+        var command = Row(_insert, migration, executionTimeMs);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = FormatStatus(status) });
         command.Parameters.Add(new NpgsqlParameter<string?> { TypedValue = error });
         return command;
@@ -50,13 +44,7 @@ internal sealed class LedgerWrites(string qualifiedName)
     /// </summary>
     public NpgsqlBatchCommand InsertAppliedIn(long transactionId, MigrationDescriptor migration, int executionTimeMs)
     {
-        var command = new NpgsqlBatchCommand(_insertInTransaction);
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = migration.Id });
-        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = migration.Number });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = migration.Checksum });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = migration.Description });
-        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = executionTimeMs });
-        command.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = migration.Transactional });
+        var command = Row(_insertInTransaction, migration, executionTimeMs);
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = transactionId });
         return command;
     }
@@ -99,6 +87,19 @@ internal sealed class LedgerWrites(string qualifiedName)
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = migration.Number });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = executionTimeMs });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = error });
+        return command;
+    }
+
+    /// <summary>An insert of a migration's row, with its first six parameters: id, number, checksum, description, time, transactional.</summary>
+    private static NpgsqlBatchCommand Row(string insert, MigrationDescriptor migration, int executionTimeMs)
+    {
+        var command = new NpgsqlBatchCommand(insert);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = migration.Id });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = migration.Number });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = migration.Checksum });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = migration.Description });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = executionTimeMs });
+        command.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = migration.Transactional });
         return command;
     }
 
