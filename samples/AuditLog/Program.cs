@@ -55,9 +55,11 @@ try
     Console.WriteLine("Running the migrations again (as the next start-up would):");
     var second = await runner.RunAsync();
     Console.WriteLine($"Second run applied {second.Applied.Count} migration(s).");
-    foreach (var status in await runner.GetStatusAsync())
+    var statuses = await runner.GetStatusAsync();
+    var idWidth = statuses.Max(status => status.Id.Length);
+    foreach (var status in statuses)
     {
-        Console.WriteLine($"  {status.Id,-16} {status.State,-8} applied {status.AppliedAt:u} in {status.ExecutionTimeMs} ms");
+        Console.WriteLine($"  {status.Id.PadRight(idWidth)} {status.State,-8} applied {status.AppliedAt:u} in {status.ExecutionTimeMs} ms");
     }
 
     return 0;

@@ -24,6 +24,8 @@ public class SampleTests
         Assert.DoesNotContain("▶", second);
         Assert.Contains("Database is up to date: 3 migration(s) applied, none pending", second);
         Assert.Contains("Audit event #2 at ", second);
+        Assert.Contains($"  {"001_users",-19} Applied  applied ", second);
+        Assert.Contains($"  {"003_security_events",-19} Applied  applied ", second);
         Assert.DoesNotContain(server.Password!, first + second);
         Assert.Equal("Up to date.\n", await RunSampleAsync("verify", "--connection", connectionString));
 
