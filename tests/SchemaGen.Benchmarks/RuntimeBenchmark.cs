@@ -23,7 +23,7 @@ internal static class RuntimeBenchmark
             noOps.Add(await NoOpAsync(server, size));
         }
 
-        var (raw, apply) = await ApplyAsync(server, migrationCount);
+        var (raw, apply) = await ApplyAsync(server, generated);
 
         Console.WriteLine($"## Runtime, against a throwaway PostgreSQL on loopback (fsync off)");
         Console.WriteLine();
@@ -48,17 +48,16 @@ internal static class RuntimeBenchmark
     public static async Task ApplyOnlyAsync(int migrationCount)
     {
         await using var server = await PostgresServer.StartAsync();
-        var (raw, apply) = await ApplyAsync(server, migrationCount);
+        var (raw, apply) = await ApplyAsync(server, BenchmarkMigration.Generated(migrationCount));
         Console.WriteLine($"## Applying {migrationCount} migrations to an empty database, against raw Npgsql (taking turns, a fresh database each)");
         Console.WriteLine();
         WriteApplyCosts(migrationCount, raw, apply);
     }
 
-    private static async Task<(RunCost Raw, RunCost Apply)> ApplyAsync(PostgresServer server, int migrationCount)
+    private static async Task<(RunCost Raw, RunCost Apply)> ApplyAsync(PostgresServer server, MigrationList migrations)
     {
-        var generated = BenchmarkMigration.Generated(migrationCount);
         var costs = await FreshDatabases.MediansAsync(
-            server, "apply", runs: 7, dataSource => BenchmarkMigration.ApplyRawAsync(dataSource, migrationCount), dataSource => new MigrationRunner(dataSource, generated).RunAsync());
+            server, "apply", runs: 7, dataSource => BenchmarkMigration.ApplyRawAsync(dataSource, migrations.Count), dataSource => new MigrationRunner(dataSource, migrations).RunAsync());
         return (costs[0], costs[1]);
     }
 
