@@ -42,11 +42,10 @@ public sealed class PgBouncerServer : IAsyncDisposable
     /// <summary>Starts PgBouncer (transaction mode, <paramref name="poolSize"/> server connections per database).</summary>
     public static async Task<PgBouncerServer> StartAsync(PostgresServer server, int poolSize = 4, CancellationToken cancellationToken = default)
     {
-        if (!File.Exists(Binary))
-        {
-            throw new InvalidOperationException(
-                $"PgBouncer was not found at {Binary}. Install it (Debian: apt-get install pgbouncer, or run build/install-prerequisites.sh).");
-        }
+        DebianPackages.EnsureInstalled(
+            "pgbouncer",
+            () => File.Exists(Binary),
+            $"PgBouncer was not found at {Binary}. Install it (Debian: apt-get install pgbouncer, or run build/install-prerequisites.sh).");
 
         var root = Path.Combine(Path.GetTempPath(), "schemagen-bouncer-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(6)).ToLowerInvariant());
         Directory.CreateDirectory(root);
