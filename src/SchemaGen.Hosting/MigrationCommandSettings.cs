@@ -17,6 +17,9 @@ public sealed class MigrationCommandSettings
     /// <summary>The runner's options (schema, table name, lock mode, timeouts); null for the defaults.</summary>
     public MigrationRunnerOptions? RunnerOptions { get; set; }
 
+    /// <summary>The app's name as a person types it before a verb, for messages that name the verb to run; default the entry assembly's name.</summary>
+    public string AppName { get; set; } = System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name ?? "app";
+
     /// <summary>Where tables, results and progress go.</summary>
     public TextWriter Output { get; set; } = Console.Out;
 

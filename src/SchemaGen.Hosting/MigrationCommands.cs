@@ -9,8 +9,8 @@ namespace SchemaGen.Hosting;
 /// </summary>
 public static class MigrationCommands
 {
-    /// <summary>The verbs, each the first argument: <c>migrate</c>, <c>status</c>, <c>verify</c>, <c>script</c>, <c>baseline</c>, <c>repair</c>, <c>tenants</c>.</summary>
-    public static IReadOnlyList<string> Verbs { get; } = ["migrate", "status", "verify", "script", "baseline", "repair", "tenants"];
+    /// <summary>The verbs, each the first argument: <c>migrate</c>, <c>status</c>, <c>verify</c>, <c>script</c>, <c>baseline</c>, <c>import</c>, <c>repair</c>, <c>tenants</c>.</summary>
+    public static IReadOnlyList<string> Verbs { get; } = ["migrate", "status", "verify", "script", "baseline", "import", "repair", "tenants"];
 
     /// <summary>
     /// Runs the verb <paramref name="args"/> start with and returns its exit code; returns null when they start with none,

@@ -5,7 +5,7 @@ using Npgsql;
 namespace SchemaGen.Hosting;
 
 /// <summary>The verbs' command line and what each does.</summary>
-internal sealed class MigrationVerbs(IReadOnlyList<MigrationDescriptor> migrations, MigrationCommandSettings settings)
+internal sealed partial class MigrationVerbs(IReadOnlyList<MigrationDescriptor> migrations, MigrationCommandSettings settings)
 {
     private const int Failed = 1;
 
@@ -39,6 +39,7 @@ internal sealed class MigrationVerbs(IReadOnlyList<MigrationDescriptor> migratio
         var baseline = Verb("baseline", "Records migrations 1 to <number> as applied without running them, on a database that has their schema but no ledger", BaselineAsync);
         baseline.Arguments.Add(_baselineNumber);
         root.Subcommands.Add(baseline);
+        root.Subcommands.Add(Import());
         root.Subcommands.Add(Verb("script", "Prints the SQL the pending SQL migrations would run, each with its ledger row, for review; stops before a C# migration", ScriptAsync));
         root.Subcommands.Add(Repair());
         var tenants = Verb("tenants", "Migrates every target of a list (a database or a schema per tenant), several at once; processes given the same list share the work", TenantsAsync);
@@ -92,7 +93,7 @@ internal sealed class MigrationVerbs(IReadOnlyList<MigrationDescriptor> migratio
             return verification.ExitCode;
         });
 
-    /// <summary>A runner over migrations 1 to N alone, with <see cref="MigrationRunnerOptions.BaselineNumber"/> N: it records them and applies nothing.</summary>
+    /// <summary>Records migrations 1 to N as applied without running them, and applies nothing.</summary>
     private Task<int> BaselineAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         var number = parse.GetValue(_baselineNumber);
@@ -102,14 +103,12 @@ internal sealed class MigrationVerbs(IReadOnlyList<MigrationDescriptor> migratio
             return Task.FromResult(Failed);
         }
 
-        var options = settings.RunnerOptions?.Copy() ?? new MigrationRunnerOptions();
-        options.BaselineNumber = number;
-        return WithRunnerAsync(parse, migrations.Take(number).ToArray(), options, async runner =>
+        return WithRunnerAsync(parse, async runner =>
         {
-            var report = await runner.RunAsync(cancellationToken).ConfigureAwait(false);
-            settings.Output.WriteLine(report.LedgerCreated
-                ? $"Recorded migrations 1 to {number} as applied without running them (baseline); migrate applies the rest."
-                : "The ledger already existed, so nothing was recorded as a baseline; status shows where the database stands.");
+            await runner.BaselineAsync(number, cancellationToken).ConfigureAwait(false);
+            var pending = migrations.Count - number;
+            settings.Output.WriteLine($"Recorded migrations 1 to {number} as applied without running them (baseline); " +
+                (pending == 0 ? "none is pending." : $"{pending} pending, which migrate applies."));
             return 0;
         });
     }
@@ -124,13 +123,47 @@ internal sealed class MigrationVerbs(IReadOnlyList<MigrationDescriptor> migratio
     private Command Repair()
     {
         var repair = new Command("repair", "Fixes a ledger row by hand, under the migration lock");
-        repair.Subcommands.Add(RepairVerb("checksum", "Records this build's checksum for an applied migration edited in a way the database does not see (a comment, formatting)",
-            (runner, number, ct) => runner.RepairChecksumAsync(number, ct), "Recorded this build's checksum for migration {0}."));
+        repair.Subcommands.Add(RepairChecksum());
+        var checksums = Verb("checksums", "Records checksum version 2 for the SQL migrations an earlier release recorded with version 1, after verifying each", (parse, cancellationToken) =>
+            WithRunnerAsync(parse, async runner =>
+            {
+                var upgraded = await runner.UpgradeChecksumsAsync(cancellationToken).ConfigureAwait(false);
+                settings.Output.WriteLine($"Recorded checksum version 2 for {upgraded} migration(s).");
+                return 0;
+            }));
+        repair.Subcommands.Add(checksums);
         repair.Subcommands.Add(RepairVerb("applied", "Records a failed non-transactional migration as applied, after a human finished it by hand",
             (runner, number, ct) => runner.ResolveAsync(number, MigrationResolution.Applied, ct), "Recorded migration {0} as applied."));
         repair.Subcommands.Add(RepairVerb("retry", "Deletes a failed non-transactional migration's row, after a human undid it, so migrate applies it again",
             (runner, number, ct) => runner.ResolveAsync(number, MigrationResolution.Retry, ct), "Deleted migration {0}'s row: migrate applies it again."));
         return repair;
+    }
+
+    private Command RepairChecksum()
+    {
+        var number = new Argument<int>("number") { Description = "The migration's number" };
+        var force = new Option<bool>("--force") { Description = "Record it even though the edit changes what the database runs, or cannot be shown: you checked that the database has it" };
+        var command = Verb(
+            "checksum",
+            "Records this build's checksum for an applied migration edited in a way the database does not see (a comment, formatting, keyword case), showing what changed",
+            (parse, cancellationToken) => WithRunnerAsync(parse, async runner =>
+            {
+                var repair = await runner.RepairChecksumAsync(parse.GetValue(number), parse.GetValue(force), cancellationToken).ConfigureAwait(false);
+                foreach (var change in repair.Changes)
+                {
+                    settings.Output.WriteLine($"  {change}");
+                }
+
+                settings.Output.WriteLine(!repair.RecordedSqlKnown
+                    ? $"Recorded this build's checksum for migration {repair.MigrationId} (forced: the SQL it ran is not kept, so what changed cannot be shown)."
+                    : repair.Changes.Count > 0
+                        ? $"Recorded this build's checksum for migration {repair.MigrationId} (forced over {repair.Changes.Count} change(s) the database sees)."
+                        : $"Recorded this build's checksum for migration {repair.MigrationId}: the statements are the same as when it ran.");
+                return 0;
+            }));
+        command.Arguments.Add(number);
+        command.Options.Add(force);
+        return command;
     }
 
     private Command RepairVerb(string name, string description, Func<MigrationRunner, int, CancellationToken, Task> repair, string done)
@@ -191,9 +224,11 @@ internal sealed class MigrationVerbs(IReadOnlyList<MigrationDescriptor> migratio
         try
         {
             await using var dataSource = settings.CreateDataSource(connectionString);
-            return await action(new MigrationRunner(dataSource, list, options, new TextWriterLogger(settings.Output, settings.Error))).ConfigureAwait(false);
+            var named = options?.Copy() ?? new MigrationRunnerOptions();
+            named.CommandName = settings.AppName;
+            return await action(new MigrationRunner(dataSource, list, named, new TextWriterLogger(settings.Output, settings.Error))).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is MigrationException or NpgsqlException or ArgumentException)
+        catch (Exception e) when (e is MigrationException or NpgsqlException or ArgumentException or InvalidOperationException)
         {
             settings.Error.WriteLine(e.Message);
             return Failed;

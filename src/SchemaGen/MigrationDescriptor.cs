@@ -1,4 +1,5 @@
 using System.Globalization;
+using SchemaGen.SqlParsing;
 
 namespace SchemaGen;
 
@@ -8,6 +9,7 @@ namespace SchemaGen;
 public sealed class MigrationDescriptor
 {
     private readonly Func<Migration> _factory;
+    private string? _version1Checksum;
 
     /// <summary>Creates a descriptor; the generated registry calls this.</summary>
     public MigrationDescriptor(int number, string name, string description, bool transactional, string checksum, Func<Migration> factory)
@@ -41,7 +43,10 @@ public sealed class MigrationDescriptor
     /// <summary>Whether the migration runs in a transaction with its ledger row.</summary>
     public bool Transactional { get; }
 
-    /// <summary>The compile-time checksum of the migration's code: <c>sha256:</c> and lowercase hex.</summary>
+    /// <summary>
+    /// The compile-time checksum of the migration's code: <c>sha256:</c> and lowercase hex for a C# migration, <c>v2:sha256:</c>
+    /// for a SQL file (version 2, which ignores the case of keywords and unquoted identifiers).
+    /// </summary>
     public string Checksum { get; }
 
     /// <summary>Creates a new instance of the migration.</summary>
@@ -49,6 +54,24 @@ public sealed class MigrationDescriptor
 
     /// <inheritdoc />
     public override string ToString() => Id;
+
+    /// <summary>The SQL of a migration kept as a <c>.sql</c> file; null for a C# migration.</summary>
+    internal string? SqlText => _factory() is SqlMigration sql ? sql.Sql : null;
+
+    /// <summary>
+    /// Whether a ledger row's checksum is this migration's: the same, or, for a SQL file whose row an earlier release wrote
+    /// with checksum version 1, the version-1 checksum of this build's file. Each row keeps verifying with its own version.
+    /// </summary>
+    internal bool IsRecordedAs(string recordedChecksum)
+        => string.Equals(recordedChecksum, Checksum, StringComparison.Ordinal)
+           || (IsRecordedWithVersion1(recordedChecksum) && string.Equals(recordedChecksum, Version1Checksum, StringComparison.Ordinal));
+
+    /// <summary>Whether the row's checksum is of version 1 while this build's is of a later version (a SQL file).</summary>
+    internal bool IsRecordedWithVersion1(string recordedChecksum)
+        => SqlChecksum.VersionOf(recordedChecksum) == 1 && SqlChecksum.VersionOf(Checksum) > 1;
+
+    private string? Version1Checksum
+        => _version1Checksum ??= SqlText is { } sql ? SqlChecksum.Compute(sql, Transactional, version: 1) : "";
 
     internal static string FormatId(int number, string name)
         => string.Create(CultureInfo.InvariantCulture, $"{number:D3}_{name}");

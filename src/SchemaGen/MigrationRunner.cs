@@ -194,12 +194,33 @@ public sealed class MigrationRunner
     }
 
     /// <summary>
-    /// Records this build's checksum for applied migration <paramref name="number"/>, after an edit that changes nothing the
-    /// database sees (a comment, formatting), so it no longer stops runs. Takes the migration lock.
+    /// Records this build's checksum for applied migration <paramref name="number"/> after an edit that changes nothing the
+    /// database sees (a comment, formatting, the case of keywords), so it no longer stops runs. Takes the migration lock.
     /// </summary>
-    /// <exception cref="MigrationValidationException">The migration has no applied row with another checksum; nothing changed.</exception>
-    public Task RepairChecksumAsync(int number, CancellationToken cancellationToken = default)
-        => UnderLockAsync(number, (connection, migration) => LedgerRepair.RecordChecksumAsync(connection, _ledger.Table, migration, cancellationToken), cancellationToken);
+    /// <exception cref="MigrationValidationException">
+    /// The migration has no applied row with another checksum, or the edit changes what the database runs (each change listed), or
+    /// the ledger did not keep the SQL it was recorded with, so the change cannot be shown; nothing changed.
+    /// </exception>
+    public Task<ChecksumRepair> RepairChecksumAsync(int number, CancellationToken cancellationToken = default)
+        => RepairChecksumAsync(number, force: false, cancellationToken);
+
+    /// <inheritdoc cref="RepairChecksumAsync(int, CancellationToken)"/>
+    /// <param name="number">The migration's number.</param>
+    /// <param name="force">Record the checksum even when the edit changes what the database runs, or cannot be shown: a person checked that the database has it.</param>
+    /// <param name="cancellationToken">Cancels the repair.</param>
+    public Task<ChecksumRepair> RepairChecksumAsync(int number, bool force, CancellationToken cancellationToken = default)
+        => UnderLockAsync(
+            number,
+            (connection, migration) => LedgerRepair.RecordChecksumAsync(connection, _ledger.Table, migration, force, _options, _logger, cancellationToken),
+            cancellationToken);
+
+    /// <summary>
+    /// Records checksum version 2 for every applied SQL migration an earlier release recorded with version 1, after checking that
+    /// this build's file still gives that version-1 checksum; so a run with nothing pending takes one query again. Takes the migration lock.
+    /// </summary>
+    /// <returns>How many rows were re-recorded.</returns>
+    public Task<int> UpgradeChecksumsAsync(CancellationToken cancellationToken = default)
+        => WithLockAsync(connection => LedgerRepair.UpgradeChecksumsAsync(connection, _ledger, _migrations, _logger, cancellationToken), cancellationToken);
 
     /// <summary>
     /// Settles non-transactional migration <paramref name="number"/>, recorded failed (or running, and abandoned), after a
@@ -209,23 +230,114 @@ public sealed class MigrationRunner
     public Task ResolveAsync(int number, MigrationResolution resolution, CancellationToken cancellationToken = default)
         => UnderLockAsync(
             number,
-            (connection, migration) => LedgerRepair.ResolveAsync(connection, _ledger.Table, migration, resolution, _options.RunningRowTimeout, cancellationToken),
+            async (connection, migration) =>
+            {
+                await LedgerRepair.ResolveAsync(connection, _ledger.Table, migration, resolution, _options.RunningRowTimeout, cancellationToken).ConfigureAwait(false);
+                return true;
+            },
             cancellationToken);
 
-    private async Task UnderLockAsync(int number, Func<NpgsqlConnection, MigrationDescriptor, Task> repair, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records migrations 1 to <paramref name="number"/> as applied without running them (marked <c>baseline</c>), for a database
+    /// whose schema already has them and whose ledger is empty or missing. Applies nothing; logs what is pending. Takes the migration lock.
+    /// </summary>
+    /// <returns>How many migrations were recorded.</returns>
+    /// <exception cref="MigrationValidationException">The number is not a migration of this build, or the ledger already has rows; nothing changed.</exception>
+    public Task<int> BaselineAsync(int number, CancellationToken cancellationToken = default)
     {
         if (number < 1 || number > _migrations.Count)
         {
             throw new MigrationValidationException($"{number} is not a migration of this build; give a number from 1 to {_migrations.Count}.");
         }
 
+        var options = _options.Copy();
+        options.BaselineNumber = number;
+        options.ImportHistoryFrom = MigrationHistorySource.None;
+        return AdoptOnlyAsync(options, cancellationToken);
+    }
+
+    /// <summary>
+    /// How <see cref="MigrationRunnerOptions.ImportHistoryFrom"/>'s history maps onto this build's migrations, row by row, with
+    /// every difference that would refuse the import. Writes nothing and takes no lock.
+    /// </summary>
+    public async Task<HistoryImportPlan> PlanHistoryImportAsync(CancellationToken cancellationToken = default)
+    {
+        EnsureImportConfigured();
+        var (connection, _) = await ConnectionOpener.OpenAsync(_dataSource, _options, _logger, _ => Task.FromResult(0), cancellationToken).ConfigureAwait(false);
+        await using var _ = connection.ConfigureAwait(false);
+        return await HistoryImport.PlanAsync(connection, _options, _migrations, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Records the migrations <see cref="MigrationRunnerOptions.ImportHistoryFrom"/>'s history applied (marked <c>baseline</c>),
+    /// when it maps onto this build without a difference (or only differences accepted by number). Applies nothing; logs what is
+    /// pending. Takes the migration lock.
+    /// </summary>
+    /// <returns>How many migrations were recorded.</returns>
+    /// <exception cref="MigrationValidationException">A difference refuses the import (every one listed), or the ledger already has rows; nothing changed.</exception>
+    public Task<int> ImportHistoryAsync(CancellationToken cancellationToken = default)
+    {
+        EnsureImportConfigured();
+        return AdoptOnlyAsync(_options, cancellationToken);
+    }
+
+    private void EnsureImportConfigured()
+    {
+        if (_options.ImportHistoryFrom == MigrationHistorySource.None)
+        {
+            throw new InvalidOperationException("Set MigrationRunnerOptions.ImportHistoryFrom to the tool whose history to import (Sqlx or Flyway).");
+        }
+    }
+
+    /// <summary>Creates the ledger if needed and fills it from a baseline or an imported history, applying nothing.</summary>
+    private Task<int> AdoptOnlyAsync(MigrationRunnerOptions options, CancellationToken cancellationToken)
+        => WithLockAsync(
+            async connection =>
+            {
+                var setup = new LedgerSetup(_migrations, options, _logger);
+                if (await _ledger.TryReadAsync(connection, _migrations, cancellationToken).ConfigureAwait(false) is { Count: > 0 } rows)
+                {
+                    throw new MigrationValidationException(
+                        $"The ledger {_ledger.Table.QualifiedName} already records {rows.Count} migration(s), and a baseline or an import only fills an empty one: " +
+                        "nothing is recorded over what it holds. The status verb shows where the database stands. Nothing was changed.");
+                }
+
+                await LedgerAdoption.EnsureImportableAsync(connection, _ledger, setup, cancellationToken).ConfigureAwait(false);
+                await _ledger.EnsureCreatedAsync(connection, setup, inTransaction: false, cancellationToken).ConfigureAwait(false);
+                var recorded = await LedgerAdoption.AdoptAsync(connection, _ledger, setup, cancellationToken).ConfigureAwait(false);
+                if (recorded < _migrations.Count)
+                {
+                    MigrationLog.PendingAfterAdoption(_logger, _migrations.Count - recorded, _migrations[recorded].Id);
+                }
+                else
+                {
+                    MigrationLog.NonePendingAfterAdoption(_logger);
+                }
+
+                return recorded;
+            },
+            cancellationToken);
+
+    private Task<T> UnderLockAsync<T>(int number, Func<NpgsqlConnection, MigrationDescriptor, Task<T>> repair, CancellationToken cancellationToken)
+    {
+        if (number < 1 || number > _migrations.Count)
+        {
+            throw new MigrationValidationException($"{number} is not a migration of this build; give a number from 1 to {_migrations.Count}.");
+        }
+
+        return WithLockAsync(connection => repair(connection, _migrations[number - 1]), cancellationToken);
+    }
+
+    /// <summary>Runs <paramref name="action"/> on a connection of its own that holds the migration lock.</summary>
+    private async Task<T> WithLockAsync<T>(Func<NpgsqlConnection, Task<T>> action, CancellationToken cancellationToken)
+    {
         var (connection, _) = await ConnectionOpener.OpenAsync(_dataSource, _options, _logger, _ => Task.FromResult(0), cancellationToken).ConfigureAwait(false);
         await using var _ = connection.ConfigureAwait(false);
         var key = MigrationLock.KeyFor(_ledger.Table);
         await MigrationLock.AcquireAsync(connection, key, _options.LockTimeout, () => Task.FromResult(false), _logger, cancellationToken).ConfigureAwait(false);
         try
         {
-            await repair(connection, _migrations[number - 1]).ConfigureAwait(false);
+            return await action(connection).ConfigureAwait(false);
         }
         finally
         {
@@ -236,6 +348,7 @@ public sealed class MigrationRunner
     private async Task<MigrationRunReport> ApplyUnderLockAsync(NpgsqlConnection connection, long started, CancellationToken cancellationToken)
     {
         var setup = new LedgerSetup(_migrations, _options, _logger);
+        await LedgerAdoption.EnsureImportableAsync(connection, _ledger, setup, cancellationToken).ConfigureAwait(false);
         var created = await _ledger.EnsureCreatedAsync(connection, setup, inTransaction: false, cancellationToken).ConfigureAwait(false);
 
         var rows = await LedgerAdoption.ReadOrAdoptAsync(connection, _ledger, setup, cancellationToken).ConfigureAwait(false);
@@ -297,6 +410,11 @@ public sealed class MigrationRunner
         foreach (var (migration, row) in plan.AllowedChecksumMismatches)
         {
             MigrationLog.ChecksumMismatchAllowed(_logger, migration.Id, row.Checksum, migration.Checksum);
+        }
+
+        if (plan.RecordedWithVersion1 > 0)
+        {
+            MigrationLog.VerifiedWithVersion1(_logger, plan.RecordedWithVersion1, Remedy.Of(_options, "repair checksums", "call MigrationRunner.UpgradeChecksumsAsync"));
         }
     }
 }

@@ -21,13 +21,36 @@ public sealed class MigrationRunnerOptions
 
     /// <summary>
     /// Takes over another tool's history when the ledger is empty: each migration it applied is recorded (marked
-    /// <c>baseline</c>) under the SchemaGen number it maps to, and the rest are applied. Flyway's <c>flyway_schema_history</c>:
-    /// version N is number N. sqlx's <c>_sqlx_migrations</c>: the i-th version in order is number i. Default none.
+    /// <c>baseline</c>) under the SchemaGen number it maps to, and the rest are applied. Each row is matched by the tool's own key
+    /// (Flyway's <c>flyway_schema_history</c>: version N is migration N, whose name must match the description; sqlx's
+    /// <c>_sqlx_migrations</c>: the migration whose name is the description), checksums are compared where the file gives them, and
+    /// any difference refuses the whole import with every difference listed; see <see cref="ImportHistoryMapping"/> and
+    /// <see cref="ImportAcceptedDifferences"/>. Default none.
     /// </summary>
     public MigrationHistorySource ImportHistoryFrom { get; set; }
 
     /// <summary>The other tool's history table, as PostgreSQL resolves a name (<c>flyway_schema_history</c>, <c>tools."history"</c>); null for the tool's default.</summary>
     public string? ImportHistoryTable { get; set; }
+
+    /// <summary>
+    /// How <see cref="ImportHistoryFrom"/> maps rows that its default rule does not: the other tool's version (sqlx's version, Flyway's
+    /// version) to a SchemaGen migration number, or to 0 to leave the row out (a migration this build no longer has). Default none:
+    /// sqlx rows map by name (the description in snake_case is the migration's name), Flyway's whole-number version N to migration N.
+    /// </summary>
+    public IReadOnlyDictionary<string, int>? ImportHistoryMapping { get; set; }
+
+    /// <summary>
+    /// Migration numbers whose differences from the imported history a person has checked and accepts: a name or a checksum that
+    /// differs, or an order that differs. Nothing else can be accepted: a row that maps to no migration, a missing or failed row, or
+    /// two rows for one migration always refuse the import, since it would record a migration that did not run. Default none.
+    /// </summary>
+    public IReadOnlyCollection<int> ImportAcceptedDifferences { get; set; } = [];
+
+    /// <summary>
+    /// The app's name when one of its verbs (SchemaGen.Hosting's, or a command line of your own with the same verbs) runs the
+    /// runner, so that messages name the verb to run (<c>run 'MyApp baseline 3'</c>) beside the option. Default null: messages name options.
+    /// </summary>
+    public string? CommandName { get; set; }
 
     /// <summary>
     /// Start a ledger in a database that already has tables, applying migration 1 onward. Default false: such a run is

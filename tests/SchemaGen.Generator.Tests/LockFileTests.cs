@@ -116,7 +116,7 @@ public class LockFileTests
     [Fact]
     public Task SG0104_an_incomplete_entry_is_reported()
         => Check([UsersSource], Lock("    {|#0:{ \"number\": 1, \"name\": \"users\" }|}"),
-            Diagnostic(SG0104, 0).WithArguments("an entry needs \"number\" (a whole number from 1), \"name\" (a string) and \"checksum\" (\"sha256:\" and 64 hex digits)"));
+            Diagnostic(SG0104, 0).WithArguments("an entry needs \"number\" (a whole number from 1), \"name\" (a string) and \"checksum\" (\"sha256:\" or \"v2:sha256:\" and 64 hex digits)"));
 
     [Fact]
     public async Task SG0101_warnaserror_makes_it_an_error()

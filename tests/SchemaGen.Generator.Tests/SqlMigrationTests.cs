@@ -22,7 +22,7 @@ public class SqlMigrationTests
         Assert.Equal("Create the users table", registry[0].Description);
         Assert.Equal([true, true, false], registry.Select(m => m.Transactional));
         Assert.IsType<SqlMigration>(registry[0].CreateInstance());
-        Assert.Equal(SchemaGen.Generator.Parse.SqlFiles.SqlChecksum.Compute("-- description: Create the users table\n" + Users, transactional: true), registry[0].Checksum);
+        Assert.Equal(SchemaGen.SqlParsing.SqlChecksum.Compute("-- description: Create the users table\n" + Users, transactional: true), registry[0].Checksum);
         Assert.Equal("", registry[2].Description);
     }
 
@@ -53,10 +53,35 @@ public class SqlMigrationTests
         => Assert.NotEqual(Checksum(first), Checksum(second));
 
     [Fact]
+    public void Version_1_is_the_checksum_earlier_releases_recorded()
+        => Assert.Equal(
+            "sha256:18f9c7a547d76fb89c3203f133a236488fd5a07070800fac8e6af9606736c818",
+            SchemaGen.SqlParsing.SqlChecksum.Compute("CREATE TABLE Users (id int);", transactional: true, version: 1));
+
+    [Theory]
+    [InlineData("CREATE TABLE Users (Id INT)", "create table users (id int)")]
+    [InlineData("ALTER TABLE t ADD c VARCHAR(10)", "alter table T add C varchar(10)")]
+    public void Version_2_folds_the_case_of_keywords_and_unquoted_identifiers(string first, string second)
+    {
+        Assert.Equal(Checksum(first), Checksum(second));
+        Assert.StartsWith("v2:sha256:", Checksum(first), StringComparison.Ordinal);
+        Assert.NotEqual(
+            SchemaGen.SqlParsing.SqlChecksum.Compute(first, transactional: true, version: 1),
+            SchemaGen.SqlParsing.SqlChecksum.Compute(second, transactional: true, version: 1));
+    }
+
+    [Theory]
+    [InlineData("SELECT 'Abc'", "SELECT 'abc'")]
+    [InlineData("SELECT \"Users\".id FROM \"Users\"", "SELECT \"users\".id FROM \"users\"")]
+    [InlineData("SELECT $$Body$$", "SELECT $$body$$")]
+    public void Version_2_keeps_the_case_of_strings_and_quoted_identifiers(string first, string second)
+        => Assert.NotEqual(Checksum(first), Checksum(second));
+
+    [Fact]
     public void The_transactional_option_is_part_of_the_checksum()
         => Assert.NotEqual(
-            SchemaGen.Generator.Parse.SqlFiles.SqlChecksum.Compute("SELECT 1", transactional: true),
-            SchemaGen.Generator.Parse.SqlFiles.SqlChecksum.Compute("SELECT 1", transactional: false));
+            SchemaGen.SqlParsing.SqlChecksum.Compute("SELECT 1", transactional: true),
+            SchemaGen.SqlParsing.SqlChecksum.Compute("SELECT 1", transactional: false));
 
     [Fact]
     public void SG0001_between_a_class_and_a_sql_file_is_reported_on_the_later_one_at_line_1()
@@ -122,7 +147,7 @@ public class SqlMigrationTests
     [Fact]
     public void SG0101_and_SG0103_point_at_the_sql_file_and_a_recorded_sql_file_is_not_gone()
     {
-        var recordedChecksum = SchemaGen.Generator.Parse.SqlFiles.SqlChecksum.Compute("SELECT 1;", transactional: true);
+        var recordedChecksum = SchemaGen.SqlParsing.SqlChecksum.Compute("SELECT 1;", transactional: true);
         var lockFile = $$"""
             {
               "version": 1,
@@ -144,6 +169,34 @@ public class SqlMigrationTests
             ]);
 
         Assert.Equal(["SG0101 0001_users.sql", "SG0103 0002_invoices.sql"], diagnostics.Select(d => $"{d.Id} {Path.GetFileName(d.Location.GetLineSpan().Path)}").Order());
+    }
+
+    [Fact]
+    public void A_lock_file_entry_of_version_1_is_compared_with_version_1_and_a_version_2_one_ignores_keyword_case()
+    {
+        var version1 = SchemaGen.SqlParsing.SqlChecksum.Compute("SELECT 1 FROM users;", transactional: true, version: 1);
+        var version2 = SchemaGen.SqlParsing.SqlChecksum.Compute("SELECT 1 FROM users;", transactional: true);
+        var lockFile = $$"""
+            {
+              "version": 1,
+              "migrations": [
+                { "number": 1, "name": "same", "checksum": "{{version1}}" },
+                { "number": 2, "name": "cased", "checksum": "{{version1}}" },
+                { "number": 3, "name": "recased", "checksum": "{{version2}}" }
+              ]
+            }
+            """;
+
+        var diagnostics = Diagnose(
+            [],
+            [
+                ("/app/Migrations/0001_same.sql", "SELECT 1 FROM users;"),
+                ("/app/Migrations/0002_cased.sql", "select 1 from USERS;"),
+                ("/app/Migrations/0003_recased.sql", "select 1 from USERS;"),
+                ("/app/migrations.lock.json", lockFile),
+            ]);
+
+        Assert.Equal(["SG0101 0002_cased.sql"], diagnostics.Select(d => $"{d.Id} {Path.GetFileName(d.Location.GetLineSpan().Path)}"));
     }
 
     [Fact]
@@ -184,7 +237,7 @@ public class SqlMigrationTests
             diagnostics.Select(Describe));
     }
 
-    private static string Checksum(string sql) => SchemaGen.Generator.Parse.SqlFiles.SqlChecksum.Compute(sql, transactional: true);
+    private static string Checksum(string sql) => SchemaGen.SqlParsing.SqlChecksum.Compute(sql, transactional: true);
 
     private static string Describe(Diagnostic diagnostic)
         => $"{diagnostic.Id} {Path.GetFileName(diagnostic.Location.GetLineSpan().Path)}: {diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}";

@@ -86,12 +86,12 @@ public class AdoptionTests
     public async Task Flyways_history_is_imported_version_by_version_and_the_rest_applied()
     {
         await using var db = await TestDatabase.CreateAsync();
-        await db.ExecuteAsync(FlywayHistory + """
+        await db.ExecuteAsync(FlywayHistory + $$"""
             CREATE TABLE users (id int PRIMARY KEY); CREATE TABLE orders (id int PRIMARY KEY, user_id int REFERENCES users);
             INSERT INTO flyway_schema_history VALUES
               (1, NULL, '<< Flyway Schema Creation >>', 'SCHEMA', '"public"', NULL, 'app', '2024-01-01 10:00', 0, true),
-              (2, '1', 'create users', 'SQL', 'V1__create_users.sql', 123, 'app', '2024-01-02 10:00', 41, true),
-              (3, '2', 'add orders', 'SQL', 'V2__add_orders.sql', 456, 'app', '2024-01-03 10:00', 17, true),
+              (2, '1', 'create users', 'SQL', 'V1__create_users.sql', {{Adopting.ForeignChecksum.Flyway(Shop[0].SqlText!)}}, 'app', '2024-01-02 10:00', 41, true),
+              (3, '2', 'add orders', 'SQL', 'V2__add_orders.sql', {{Adopting.ForeignChecksum.Flyway(Shop[1].SqlText!)}}, 'app', '2024-01-03 10:00', 17, true),
               (4, NULL, 'reporting views', 'SQL', 'R__reporting_views.sql', 789, 'app', '2024-01-03 10:01', 5, true);
             """);
         var logger = new CapturingLogger();
@@ -100,35 +100,40 @@ public class AdoptionTests
 
         Assert.Equal(["003_add_invoices"], report.Applied.Select(a => a.Migration.Id));
         Assert.Contains("Imported 2 migration(s) from the Flyway history, up to 002_add_orders, as applied without running them", logger.Messages);
-        Assert.DoesNotContain(logger.Messages, m => m.Contains("whose name differs", StringComparison.Ordinal));
         Assert.Equal(
             ["001_create_users|2024-01-02 10:00:00+00|41|Run create_users (imported: Flyway version 1: create users)", "002_add_orders|2024-01-03 10:00:00+00|17|Run add_orders (imported: Flyway version 2: add orders)"],
             await db.ListAsync("SET TIME ZONE 'UTC'; SELECT migration_name || '|' || applied_at || '|' || execution_time_ms || '|' || description FROM schema_migrations WHERE baseline ORDER BY number"));
     }
 
     [Fact]
-    public async Task A_flyway_baseline_row_stands_for_every_version_up_to_it_and_a_differing_name_is_warned()
+    public async Task A_flyway_baseline_row_stands_for_every_version_up_to_it_and_a_differing_name_refuses_until_accepted()
     {
         await using var db = await TestDatabase.CreateAsync();
         await db.ExecuteAsync(FlywayHistory + """
             INSERT INTO flyway_schema_history VALUES
               (1, '1', '<< Flyway Baseline >>', 'BASELINE', '<< Flyway Baseline >>', NULL, 'app', '2024-01-01 10:00', 0, true),
-              (2, '2', 'add customers', 'SQL', 'V2__add_customers.sql', 1, 'app', '2024-01-02 10:00', 3, true);
+              (2, '2', 'add customers', 'SQL', 'V2__add_customers.sql', NULL, 'app', '2024-01-02 10:00', 3, true);
             CREATE TABLE users (id int PRIMARY KEY); CREATE TABLE orders (id int PRIMARY KEY, user_id int REFERENCES users);
             """);
         var logger = new CapturingLogger();
 
-        var report = await new MigrationRunner(db, Shop, new MigrationRunnerOptions { ImportHistoryFrom = MigrationHistorySource.Flyway }, logger).RunAsync();
+        var refused = await Assert.ThrowsAsync<MigrationValidationException>(() =>
+            new MigrationRunner(db, Shop, new MigrationRunnerOptions { ImportHistoryFrom = MigrationHistorySource.Flyway }).RunAsync());
+        var report = await new MigrationRunner(db, Shop, new MigrationRunnerOptions { ImportHistoryFrom = MigrationHistorySource.Flyway, ImportAcceptedDifferences = [2] }, logger).RunAsync();
 
+        Assert.Contains("Flyway version 2 (add customers) maps to 002_add_orders by its version, but its name differs ('add_customers')", refused.Message);
         Assert.Equal(["003_add_invoices"], report.Applied.Select(a => a.Migration.Id));
-        Assert.Contains("002_add_orders is recorded from Flyway version 2: add customers, whose name differs: check that the numbering matches", logger.Messages);
+        Assert.Contains(logger.Messages, m => m.StartsWith("Importing although Flyway version 2 (add customers) maps to 002_add_orders", StringComparison.Ordinal));
+        Assert.Equal(
+            ["001_create_users|Run create_users (imported: Flyway baseline 1: << Flyway Baseline >>)", "002_add_orders|Run add_orders (imported: Flyway version 2: add customers)"],
+            await db.ListAsync("SELECT migration_name || '|' || description FROM schema_migrations WHERE baseline ORDER BY number"));
     }
 
     [Theory]
-    [InlineData("(1, '1', 'create users', 'SQL', 'V1__a.sql', 1, 'app', now(), 1, false)", "it records version 1 (create users) as failed")]
-    [InlineData("(1, '1.1', 'create users', 'SQL', 'V1_1__a.sql', 1, 'app', now(), 1, true)", "version 1.1 is not a whole number")]
-    [InlineData("(1, '1', 'a', 'SQL', 'V1__a.sql', 1, 'app', now(), 1, true), (2, '3', 'c', 'SQL', 'V3__c.sql', 1, 'app', now(), 1, true)", "it has no migration 2 but has 3")]
-    [InlineData("(1, '7', '<< Flyway Baseline >>', 'BASELINE', 'x', NULL, 'app', now(), 0, true)", "it records 7 migrations, but this build has only 3")]
+    [InlineData("(1, '1', 'create users', 'SQL', 'V1__a.sql', NULL, 'app', now(), 1, false)", "Flyway version 1 (create users) is recorded as failed")]
+    [InlineData("(1, '1.1', 'create users', 'SQL', 'V1_1__a.sql', NULL, 'app', now(), 1, true)", "Flyway version 1.1 (create users) is not a whole number")]
+    [InlineData("(1, '1', 'create users', 'SQL', 'V1__a.sql', NULL, 'app', now(), 1, true), (2, '3', 'add invoices', 'SQL', 'V3__c.sql', NULL, 'app', now(), 1, true)", "002_add_orders has no row in flyway_schema_history, though later migrations do")]
+    [InlineData("(1, '7', '<< Flyway Baseline >>', 'BASELINE', 'x', NULL, 'app', now(), 0, true)", "Flyway version 7 (<< Flyway Baseline >>) has no migration 7 in this build, which has 3")]
     public async Task A_flyway_history_that_cannot_map_onto_schemagen_numbers_is_refused(string rows, string reason)
     {
         await using var db = await TestDatabase.CreateAsync();
@@ -137,19 +142,19 @@ public class AdoptionTests
         var error = await Assert.ThrowsAsync<MigrationValidationException>(() =>
             new MigrationRunner(db, Shop, new MigrationRunnerOptions { ImportHistoryFrom = MigrationHistorySource.Flyway }).RunAsync());
 
-        Assert.StartsWith($"Cannot import the Flyway history in flyway_schema_history: {reason}", error.Message);
-        Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM schema_migrations"));
+        Assert.StartsWith($"Cannot import the Flyway history in flyway_schema_history: 1 difference(s) from this build's migrations:\n  - {reason}", error.Message);
+        Assert.Null(await db.ScalarAsync<string>("SELECT to_regclass('schema_migrations')::text"));
     }
 
     [Fact]
-    public async Task Sqlx_history_is_imported_in_version_order()
+    public async Task Sqlx_history_is_imported_by_name_with_its_checksums_compared()
     {
         await using var db = await TestDatabase.CreateAsync();
-        await db.ExecuteAsync("""
+        await db.ExecuteAsync($$"""
             CREATE TABLE _sqlx_migrations (version BIGINT PRIMARY KEY, description TEXT NOT NULL, installed_on TIMESTAMPTZ NOT NULL DEFAULT now(),
                                            success BOOLEAN NOT NULL, checksum BYTEA NOT NULL, execution_time BIGINT NOT NULL);
-            INSERT INTO _sqlx_migrations VALUES (20230102090000, 'add orders', '2023-01-02 09:00+00', true, '\x01', 2000000),
-                                                (20230101090000, 'create users', '2023-01-01 09:00+00', true, '\x02', 5000000);
+            INSERT INTO _sqlx_migrations VALUES (20230102090000, 'add orders', '2023-01-02 09:00+00', true, '\x{{Adopting.ForeignChecksum.Sqlx(Shop[1].SqlText!)}}', 2000000),
+                                                (20230101090000, 'create users', '2023-01-01 09:00+00', true, '\x{{Adopting.ForeignChecksum.Sqlx(Shop[0].SqlText!)}}', 5000000);
             CREATE TABLE users (id int PRIMARY KEY); CREATE TABLE orders (id int PRIMARY KEY, user_id int REFERENCES users);
             """);
 

@@ -63,20 +63,67 @@ public class MigrationCommandsTests
     }
 
     [Fact]
-    public async Task Baseline_records_migrations_a_database_already_holds_and_migrate_applies_the_rest()
+    public async Task Baseline_records_migrations_a_database_already_holds_logs_what_is_pending_and_migrate_applies_the_rest()
     {
         var connection = await TestDatabase.CreateConnectionStringAsync();
         await using var db = NpgsqlDataSource.Create(connection);
         await db.ExecuteAsync("CREATE TABLE t1 (id int); CREATE TABLE t2 (id int)");
 
-        var baseline = await RunAsync(["baseline", "2", "--connection", connection], Tables(3));
-        var migrate = await RunAsync(["migrate", "--connection", connection], Tables(3));
+        var refused = await RunAsync(["migrate", "--connection", connection], Tables(5));
+        var baseline = await RunAsync(["baseline", "2", "--connection", connection], Tables(5));
+        var twice = await RunAsync(["baseline", "2", "--connection", connection], Tables(5));
+        var migrate = await RunAsync(["migrate", "--connection", connection], Tables(5));
 
+        Assert.Contains("run 'app baseline N' (in code: set MigrationRunnerOptions.BaselineNumber = N)", refused.Error);
         Assert.Equal(0, baseline.ExitCode);
-        Assert.Contains("Recorded migrations 1 to 2 as applied without running them (baseline)", baseline.Output);
+        Assert.Contains("INFO  Baseline: recorded 2 migration(s), up to 002_table_2, as applied without running them\n", baseline.Output);
+        Assert.Contains("INFO  3 migration(s) pending, from 003_table_3: nothing was applied; a migrate run applies them\n", baseline.Output);
+        Assert.DoesNotContain("Discovered", baseline.Output);
+        Assert.DoesNotContain("up to date", baseline.Output);
+        Assert.EndsWith("Recorded migrations 1 to 2 as applied without running them (baseline); 3 pending, which migrate applies.\n", baseline.Output);
+        Assert.Equal(1, twice.ExitCode);
+        Assert.Contains("already records 2 migration(s), and a baseline or an import only fills an empty one", twice.Error);
         Assert.Equal(0, migrate.ExitCode);
-        Assert.Equal(["1 baseline", "2 baseline", "3 applied"],
+        Assert.Equal(["1 baseline", "2 baseline", "3 applied", "4 applied", "5 applied"],
             await db.ListAsync("SELECT number || ' ' || CASE WHEN baseline THEN 'baseline' ELSE status END FROM schema_migrations ORDER BY number"));
+    }
+
+    [Fact]
+    public async Task Import_prints_the_mapping_refuses_a_difference_and_imports_once_it_is_mapped()
+    {
+        var connection = await TestDatabase.CreateConnectionStringAsync();
+        await using var db = NpgsqlDataSource.Create(connection);
+        var rows = ForeignHistory.Sqlx();
+        rows[129] = rows[129] with { Description = "create table one thirty" };
+        await ForeignHistory.WriteAsync(db, MigrationHistorySource.Sqlx, rows);
+        var mapping = Path.Combine(Path.GetTempPath(), $"schemagen-mapping-{Guid.NewGuid():N}.txt");
+        await File.WriteAllTextAsync(mapping, "# sqlx version, then migration number\n20240101013000\t130\n");
+
+        var dryRun = await RunAsync(["import", "sqlx", "--dry-run", "--connection", connection], ForeignHistory.Build);
+        var refused = await RunAsync(["import", "sqlx", "--connection", connection], ForeignHistory.Build);
+        var ledgerAfterRefusal = await db.ScalarAsync<string>("SELECT to_regclass('schema_migrations')::text");
+        var mapped = await RunAsync(["import", "sqlx", "--mapping", mapping, "--dry-run", "--connection", connection], ForeignHistory.Build);
+        var imported = await RunAsync(["import", "sqlx", "--mapping", mapping, "--connection", connection], ForeignHistory.Build);
+        var status = await RunAsync(["verify", "--connection", connection], ForeignHistory.Build);
+
+        var lines = dryRun.Output.Split('\n');
+        Assert.Equal(1, dryRun.ExitCode);
+        Assert.Matches(@"^sqlx version\s+description\s+migration\s+checksum$", lines[0]);
+        Assert.Matches(@"^20240101000100\s+create table 1\s+001_create_table_1\s+matches$", lines[1]);
+        Assert.Matches(@"^20240101013000\s+create table one thirty\s+refused$", lines[130]);
+        Assert.StartsWith("difference: sqlx version 20240101013000 (create table one thirty) matches no migration of this build by name", lines[201]);
+        Assert.Contains("run 'app import sqlx --mapping FILE' with a line '20240101013000 NUMBER'", lines[201]);
+        Assert.Contains("Dry run: 1 difference(s) refuse the import. Nothing was recorded.", dryRun.Output);
+        Assert.Equal(1, refused.ExitCode);
+        Assert.StartsWith("Cannot import the Sqlx history in _sqlx_migrations: 1 difference(s)", refused.Error);
+        Assert.Null(ledgerAfterRefusal);
+        Assert.Equal(0, mapped.ExitCode);
+        Assert.Contains("Dry run: the import would record migrations 1 to 200 as applied without running them. Nothing was recorded.", mapped.Output);
+        Assert.Equal(0, imported.ExitCode);
+        Assert.Contains("INFO  20 migration(s) pending, from 201_create_table_201: nothing was applied; a migrate run applies them", imported.Output);
+        Assert.EndsWith("Recorded 200 migration(s) from the Sqlx history as applied without running them; migrate applies the rest.\n", imported.Output);
+        Assert.Equal(1, status.ExitCode);
+        File.Delete(mapping);
     }
 
     [Theory]
@@ -154,22 +201,53 @@ public class MigrationCommandsTests
     }
 
     [Fact]
-    public async Task Repair_checksum_accepts_an_edit_the_database_does_not_see_once()
+    public async Task A_keyword_case_edit_verifies_clean_and_repair_checksum_shows_and_refuses_an_edit_the_database_sees_unless_forced()
     {
         var connection = await TestDatabase.CreateConnectionStringAsync();
         await RunAsync(["migrate", "--connection", connection], Tables(2));
-        MigrationDescriptor[] edited = [Tables(2)[0], Sql(2, "table_2", "-- t2 holds ids\nCREATE TABLE t2 (id int)")];
+        MigrationDescriptor[] recased = [Tables(2)[0], Sql(2, "table_2", "-- t2 holds ids\ncreate table T2 (ID INT)")];
+        MigrationDescriptor[] indexed = [Tables(2)[0], Sql(2, "table_2", "CREATE TABLE t2 (id int);\nCREATE INDEX t2_id ON t2 (id);")];
 
-        var before = await RunAsync(["verify", "--connection", connection], edited);
-        var repaired = await RunAsync(["repair", "checksum", "2", "--connection", connection], edited);
-        var after = await RunAsync(["verify", "--connection", connection], edited);
-        var again = await RunAsync(["repair", "checksum", "2", "--connection", connection], edited);
+        var afterCase = await RunAsync(["verify", "--connection", connection], recased);
+        var drifted = await RunAsync(["verify", "--connection", connection], indexed);
+        var refused = await RunAsync(["repair", "checksum", "2", "--connection", connection], indexed);
+        var stillDrifted = await RunAsync(["verify", "--connection", connection], indexed);
+        var forced = await RunAsync(["repair", "checksum", "2", "--force", "--connection", connection], indexed);
+        var after = await RunAsync(["verify", "--connection", connection], indexed);
+        var again = await RunAsync(["repair", "checksum", "2", "--connection", connection], indexed);
 
-        Assert.Equal(2, before.ExitCode);
-        Assert.Equal((0, "Recorded this build's checksum for migration 2.\n"), Short(repaired));
+        Assert.Equal((0, "Up to date.\n"), Short(afterCase));
+        Assert.Equal(2, drifted.ExitCode);
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("002_table_2 was edited after it ran, and the edit changes what the database runs:\n  statement 1: added «; CREATE INDEX t2_id ON t2 (id);»\n", refused.Error);
+        Assert.Contains("run 'app repair checksum 2 --force'", refused.Error);
+        Assert.Equal(2, stillDrifted.ExitCode);
+        Assert.Equal((0, "  statement 1: added «; CREATE INDEX t2_id ON t2 (id);»\nRecorded this build's checksum for migration 002_table_2 (forced over 1 change(s) the database sees).\n"),
+            (forced.ExitCode, forced.Output[forced.Output.IndexOf("  statement", StringComparison.Ordinal)..]));
         Assert.Equal(0, after.ExitCode);
         Assert.Equal(1, again.ExitCode);
         Assert.Contains("002_table_2 has no applied ledger row with a checksum other than this build's", again.Error);
+    }
+
+    [Fact]
+    public async Task Repair_checksum_refuses_when_the_ledger_did_not_keep_the_sql_and_accepts_a_header_only_change()
+    {
+        var connection = await TestDatabase.CreateConnectionStringAsync();
+        await using var db = NpgsqlDataSource.Create(connection);
+        MigrationDescriptor[] build = [Sql(1, "a", "CREATE TABLE a (id int)"), Sql(2, "b", "CREATE TABLE b (id int)")];
+        await RunAsync(["migrate", "--connection", connection], build);
+        await db.ExecuteAsync("UPDATE schema_migrations SET applied_sql = NULL WHERE number = 1");
+        MigrationDescriptor[] edited = [Sql(1, "a", "CREATE TABLE a (id int, b int)"), Sql(2, "b", "CREATE TABLE b (id int)", transactional: false)];
+
+        var unknown = await RunAsync(["repair", "checksum", "1", "--connection", connection], edited);
+        var header = await RunAsync(["repair", "checksum", "2", "--connection", connection], edited);
+        var forced = await RunAsync(["repair", "checksum", "1", "--force", "--connection", connection], edited);
+
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Contains("the ledger did not keep the SQL it was recorded with (a row from before SchemaGen kept it, or edited by hand), so what the edit changed cannot be shown", unknown.Error);
+        Assert.EndsWith("Recorded this build's checksum for migration 002_b: the statements are the same as when it ran.\n", header.Output);
+        Assert.EndsWith("Recorded this build's checksum for migration 001_a (forced: the SQL it ran is not kept, so what changed cannot be shown).\n", forced.Output);
+        Assert.Equal((0, "Up to date.\n"), Short(await RunAsync(["verify", "--connection", connection], edited)));
     }
 
     [Theory]
@@ -202,7 +280,7 @@ public class MigrationCommandsTests
     {
         var output = new StringWriter { NewLine = "\n" };
         var error = new StringWriter { NewLine = "\n" };
-        var exitCode = await MigrationCommands.TryRunAsync(args, migrations, new MigrationCommandSettings { Output = output, Error = error, ConnectionString = connectionString });
+        var exitCode = await MigrationCommands.TryRunAsync(args, migrations, new MigrationCommandSettings { Output = output, Error = error, ConnectionString = connectionString, AppName = "app" });
         return (exitCode, output.ToString(), error.ToString());
     }
 }

@@ -1,11 +1,11 @@
 namespace SchemaGen.Tests;
 
-/// <summary>Hand-built registries for runtime tests (the generator's own output is tested in the generator tests and the sample).</summary>
+/// <summary>Hand-built registries for runtime tests, their SQL migrations as the generator builds them (a <see cref="SchemaGen.SqlMigration"/> and its checksum) (the generator's own output is tested in the generator tests and the sample).</summary>
 internal static class TestMigrations
 {
     public static MigrationDescriptor Sql(int number, string name, string sql, bool transactional = true, string? checksum = null)
-        => new(number, name, $"Run {name}", transactional, checksum ?? "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(sql))),
-            () => new SqlMigration(sql));
+        => new(number, name, $"Run {name}", transactional, checksum ?? SqlParsing.SqlChecksum.Compute(sql, transactional),
+            () => new SchemaGen.SqlMigration(sql));
 
     public static MigrationDescriptor Custom(int number, string name, Func<MigrationContext, CancellationToken, Task> up, bool transactional = true)
         => new(number, name, $"Run {name}", transactional, $"sha256:{number:x64}", () => new DelegateMigration(up));
@@ -13,11 +13,6 @@ internal static class TestMigrations
     /// <summary>Migrations 1..count, each creating table t{n}.</summary>
     public static MigrationDescriptor[] Tables(int count)
         => Enumerable.Range(1, count).Select(n => Sql(n, $"table_{n}", $"CREATE TABLE t{n} (id int)")).ToArray();
-
-    private sealed class SqlMigration(string sql) : Migration
-    {
-        public override Task UpAsync(MigrationContext context, CancellationToken cancellationToken) => context.ExecuteAsync(sql, cancellationToken);
-    }
 
     private sealed class DelegateMigration(Func<MigrationContext, CancellationToken, Task> up) : Migration
     {

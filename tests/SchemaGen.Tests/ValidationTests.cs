@@ -26,7 +26,7 @@ public class ValidationTests
         await using var db = await TestDatabase.CreateAsync();
         await new MigrationRunner(db, [Sql(1, "users", "CREATE TABLE users (id int)")]).RunAsync();
         var logger = new CapturingLogger();
-        var edited = new[] { Sql(1, "users", "CREATE TABLE users (id int) -- edited"), Sql(2, "more", "CREATE TABLE more (id int)") };
+        var edited = new[] { Sql(1, "users", "CREATE TABLE users (id integer)"), Sql(2, "more", "CREATE TABLE more (id int)") };
 
         var report = await new MigrationRunner(db, edited, new MigrationRunnerOptions { AllowChecksumMismatch = true }, logger).RunAsync();
 

@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.Text;
 using SchemaGen.Generator.Diagnostics;
 using SchemaGen.Generator.LockFile;
 using SchemaGen.Generator.Parse;
+using SchemaGen.SqlParsing;
 
 namespace SchemaGen.Generator.Analyzers
 {
@@ -136,7 +137,8 @@ namespace SchemaGen.Generator.Analyzers
                 Check(
                     values.Number,
                     values.Name,
-                    () => MigrationChecksum.Compute(type, values.Transactional, context.CancellationToken),
+                    // A C# migration's checksum has one version.
+                    _ => MigrationChecksum.Compute(type, values.Transactional, context.CancellationToken),
                     type.Name,
                     attributeLocation,
                     type.Locations[0],
@@ -153,11 +155,18 @@ namespace SchemaGen.Generator.Analyzers
                 }
 
                 var location = Location.Create(where.FilePath, where.Span, where.LineSpan);
-                Check(model.Number, model.Name, () => model.Checksum, model.ClassName, location, location, context.ReportDiagnostic);
+                Check(
+                    model.Number,
+                    model.Name,
+                    version => version == SqlChecksum.CurrentVersion ? model.Checksum : SqlChecksum.Compute(model.Sql!, model.Transactional, version),
+                    model.ClassName,
+                    location,
+                    location,
+                    context.ReportDiagnostic);
             }
 
             private void Check(
-                int number, string name, System.Func<string> checksumOf, string displayName, Location renamedAt, Location editedAt, System.Action<Diagnostic> report)
+                int number, string name, System.Func<int, string> checksumOfVersion, string displayName, Location renamedAt, Location editedAt, System.Action<Diagnostic> report)
             {
                 _presentNames[number] = name;
                 if (!_byNumber.TryGetValue(number, out var recorded))
@@ -171,7 +180,8 @@ namespace SchemaGen.Generator.Analyzers
                     return;
                 }
 
-                var checksum = checksumOf();
+                // An entry recorded by an older SchemaGen is compared with the checksum of its own version.
+                var checksum = checksumOfVersion(SqlChecksum.VersionOf(recorded.Checksum));
                 if (checksum != recorded.Checksum)
                 {
                     report(Diagnostic.Create(

@@ -56,7 +56,7 @@ namespace SchemaGen.Generator.LockFile
                 if (entry is null)
                 {
                     problems.Add(new LockFileProblem(
-                        "an entry needs \"number\" (a whole number from 1), \"name\" (a string) and \"checksum\" (\"sha256:\" and 64 hex digits)",
+                        "an entry needs \"number\" (a whole number from 1), \"name\" (a string) and \"checksum\" (\"sha256:\" or \"v2:sha256:\" and 64 hex digits)",
                         item.Span));
                 }
                 else if (seen.ContainsKey(entry.Number))
@@ -88,24 +88,6 @@ namespace SchemaGen.Generator.LockFile
             return new LockEntry((int)number, name, checksum, item.Span);
         }
 
-        private static bool IsChecksum(string checksum)
-        {
-            const string prefix = "sha256:";
-            if (checksum.Length != prefix.Length + 64 || !checksum.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                return false;
-            }
-
-            for (var i = prefix.Length; i < checksum.Length; i++)
-            {
-                var c = checksum[i];
-                if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
+        private static bool IsChecksum(string checksum) => SchemaGen.SqlParsing.SqlChecksum.IsWellFormed(checksum);
     }
 }

@@ -1,11 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
-using System.Security.Cryptography;
 using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SchemaGen.SqlParsing;
 
 namespace SchemaGen.Generator.Parse
 {
@@ -100,21 +100,6 @@ namespace SchemaGen.Generator.Parse
         }
 
         /// <summary><c>sha256:</c> and the lowercase hex of SHA-256 over the text's UTF-8 bytes.</summary>
-        public static string Hash(string text)
-        {
-            byte[] hash;
-            using (var sha = SHA256.Create())
-            {
-                hash = sha.ComputeHash(Encoding.UTF8.GetBytes(text));
-            }
-
-            var hex = new StringBuilder("sha256:", 7 + (hash.Length * 2));
-            foreach (var b in hash)
-            {
-                hex.Append(b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
-            }
-
-            return hex.ToString();
-        }
+        public static string Hash(string text) => SqlChecksum.Sha256("sha256:", text);
     }
 }

@@ -52,8 +52,8 @@ internal static class ExistingSchemaGuard
         var more = total > names.Count ? $" and {total - names.Count} more" : "";
         throw new MigrationValidationException(
             $"The database already has tables ({string.Join(", ", names)}{more}) but no ledger {table.QualifiedName}, so SchemaGen would apply " +
-            "migration 1 onto an existing schema. If the schema already holds migrations 1 to N, set MigrationRunnerOptions.BaselineNumber = N to " +
-            "record them as applied without running them; if another tool applied them, set MigrationRunnerOptions.ImportHistoryFrom to take over " +
-            "its history; if these tables have nothing to do with the migrations, set MigrationRunnerOptions.AllowNonEmptyDatabase = true. Nothing was applied.");
+            $"migration 1 onto an existing schema. If the schema already holds migrations 1 to N, {Remedy.Of(options, "baseline N", "set MigrationRunnerOptions.BaselineNumber = N")} to " +
+            $"record them as applied without running them; if another tool applied them, {Remedy.Of(options, "import sqlx (or flyway) --dry-run", "set MigrationRunnerOptions.ImportHistoryFrom")} " +
+            "to take over its history; if these tables have nothing to do with the migrations, set MigrationRunnerOptions.AllowNonEmptyDatabase = true. Nothing was applied.");
     }
 }

@@ -125,6 +125,12 @@ internal sealed class LedgerStore(LedgerTable table)
                 await ExecuteAsync(connection, Table.AddBaselineColumn, cancellationToken).ConfigureAwait(false);
             }
 
+            if (!shape.HasColumn("applied_sql"))
+            {
+                // Ledgers made before the applied SQL was kept.
+                await ExecuteAsync(connection, Table.AddAppliedSqlColumn, cancellationToken).ConfigureAwait(false);
+            }
+
             if (!shape.HasHead)
             {
                 // Ledgers made before heads existed, whose head trigger was dropped or disabled, or whose head function is of an older version.

@@ -28,7 +28,8 @@ internal sealed class LedgerTable
                 status text NOT NULL DEFAULT 'applied' CHECK (status IN ('applied', 'running', 'failed')),
                 error text,
                 applied_by text NOT NULL DEFAULT current_user,
-                baseline boolean NOT NULL DEFAULT false
+                baseline boolean NOT NULL DEFAULT false,
+                applied_sql bytea
             )
             """;
 
@@ -37,6 +38,10 @@ internal sealed class LedgerTable
         CreateSchema = AutoSchema.SchemaDdl.CreateSchema(schema);
 
         AddBaselineColumn = $"ALTER TABLE {QualifiedName} ADD COLUMN IF NOT EXISTS baseline boolean NOT NULL DEFAULT false";
+
+        AddAppliedSqlColumn = $"ALTER TABLE {QualifiedName} ADD COLUMN IF NOT EXISTS applied_sql bytea";
+
+        SelectRecorded = $"SELECT checksum, applied_sql, transactional FROM {QualifiedName} WHERE number = $1 AND migration_name = $2 AND status = 'applied'";
     }
 
     public string Schema { get; }
@@ -57,4 +62,10 @@ internal sealed class LedgerTable
 
     /// <summary>Adds the column that marks rows recorded without running (baseline or imported history).</summary>
     public string AddBaselineColumn { get; }
+
+    /// <summary>Adds the column that keeps a SQL migration's text (Brotli-compressed) as its row was recorded.</summary>
+    public string AddAppliedSqlColumn { get; }
+
+    /// <summary>One applied row's checksum, compressed SQL and transactional flag, by number ($1) and migration name ($2).</summary>
+    public string SelectRecorded { get; }
 }

@@ -7,20 +7,20 @@ namespace SchemaGen.Ledger;
 internal sealed class LedgerWrites(string qualifiedName)
 {
     private readonly string _insert = $"""
-        INSERT INTO {qualifiedName} (migration_name, number, checksum, description, execution_time_ms, transactional, status, error)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+        INSERT INTO {qualifiedName} (migration_name, number, checksum, description, execution_time_ms, transactional, status, error, applied_sql)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
         """;
 
     // The guard divides by zero unless the transaction is still the one whose id is $7, aborting it before the row is written.
     private readonly string _insertInTransaction = $"""
-        INSERT INTO {qualifiedName} (migration_name, number, checksum, description, execution_time_ms, transactional, status)
-        SELECT $1, $2, $3, $4, $5, $6, 'applied'
+        INSERT INTO {qualifiedName} (migration_name, number, checksum, description, execution_time_ms, transactional, status, applied_sql)
+        SELECT $1, $2, $3, $4, $5, $6, 'applied', $8
         WHERE 1 / (txid_current_if_assigned() IS NOT DISTINCT FROM $7)::int = 1
         """;
 
     private readonly string _insertBaseline = $"""
-        INSERT INTO {qualifiedName} (migration_name, number, checksum, description, execution_time_ms, transactional, status, applied_at, baseline)
-        VALUES ($1, $2, $3, $4, $5, $6, 'applied', coalesce($7, CURRENT_TIMESTAMP), true)
+        INSERT INTO {qualifiedName} (migration_name, number, checksum, description, execution_time_ms, transactional, status, applied_at, baseline, applied_sql)
+        VALUES ($1, $2, $3, $4, $5, $6, 'applied', coalesce($7, CURRENT_TIMESTAMP), true, $8)
         """;
 
     private readonly string _complete = $"UPDATE {qualifiedName} SET status = 'applied', execution_time_ms = $2, applied_at = CURRENT_TIMESTAMP, error = NULL WHERE number = $1";
@@ -35,6 +35,7 @@ internal sealed class LedgerWrites(string qualifiedName)
         var command = Row(_insert, migration, executionTimeMs);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = FormatStatus(status) });
         command.Parameters.Add(new NpgsqlParameter<string?> { TypedValue = error });
+        command.Parameters.Add(AppliedSqlOf(migration));
         return command;
     }
 
@@ -46,6 +47,7 @@ internal sealed class LedgerWrites(string qualifiedName)
     {
         var command = Row(_insertInTransaction, migration, executionTimeMs);
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = transactionId });
+        command.Parameters.Add(AppliedSqlOf(migration));
         return command;
     }
 
@@ -60,6 +62,7 @@ internal sealed class LedgerWrites(string qualifiedName)
         command.Parameters.Add(new NpgsqlParameter<int?> { TypedValue = adopted.ExecutionTimeMs });
         command.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = migration.Transactional });
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset?> { TypedValue = adopted.AppliedAt });
+        command.Parameters.Add(AppliedSqlOf(migration));
         return command;
     }
 
@@ -102,6 +105,10 @@ internal sealed class LedgerWrites(string qualifiedName)
         command.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = migration.Transactional });
         return command;
     }
+
+    /// <summary>The SQL the row's checksum stands for, compressed; null for a C# migration.</summary>
+    private static NpgsqlParameter<byte[]?> AppliedSqlOf(MigrationDescriptor migration)
+        => new() { TypedValue = AppliedSql.Of(migration), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bytea };
 
     private static string FormatStatus(LedgerStatus status) => status switch
     {

@@ -72,9 +72,28 @@ internal static partial class MigrationLog
     [LoggerMessage(EventId = 1019, Level = LogLevel.Information, Message = "Imported {Count} migration(s) from the {Source} history, up to {MigrationId}, as applied without running them")]
     public static partial void HistoryImported(ILogger logger, int count, string source, string migrationId);
 
-    [LoggerMessage(EventId = 1020, Level = LogLevel.Warning, Message = "{MigrationId} is recorded from {Origin}, whose name differs: check that the numbering matches")]
-    public static partial void ImportedNameDiffers(ILogger logger, string migrationId, string origin);
+    [LoggerMessage(EventId = 1020, Level = LogLevel.Warning, Message = "Importing although {Difference}: accepted by MigrationRunnerOptions.ImportAcceptedDifferences")]
+    public static partial void ImportDifferenceAccepted(ILogger logger, string difference);
 
     [LoggerMessage(EventId = 1021, Level = LogLevel.Information, Message = "… {MigrationId} still running after {ElapsedSeconds} s")]
     public static partial void StillRunning(ILogger logger, string migrationId, int elapsedSeconds);
+
+    [LoggerMessage(EventId = 1022, Level = LogLevel.Information, Message = "The {Source} history in {Table} records no migration: nothing imported")]
+    public static partial void NothingToImport(ILogger logger, string source, string table);
+
+    [LoggerMessage(EventId = 1023, Level = LogLevel.Information, Message = "{Pending} migration(s) pending, from {MigrationId}: nothing was applied; a migrate run applies them")]
+    public static partial void PendingAfterAdoption(ILogger logger, int pending, string migrationId);
+
+    [LoggerMessage(EventId = 1024, Level = LogLevel.Information, Message = "No migration pending: every migration of this build is recorded")]
+    public static partial void NonePendingAfterAdoption(ILogger logger);
+
+    [LoggerMessage(EventId = 1025, Level = LogLevel.Information,
+        Message = "{Count} applied SQL migration(s) verified with checksum version 1, as an earlier release recorded them; recording version 2 for them ({Remedy}) lets a run with nothing pending take one query again")]
+    public static partial void VerifiedWithVersion1(ILogger logger, int count, string remedy);
+
+    [LoggerMessage(EventId = 1026, Level = LogLevel.Information, Message = "Recorded checksum version 2 for {Count} migration(s) after verifying each with the version-1 checksum it had")]
+    public static partial void ChecksumsUpgraded(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 1027, Level = LogLevel.Warning, Message = "Recorded this build's checksum {Current} for {MigrationId} (was {Recorded}): {Change}")]
+    public static partial void ChecksumRepaired(ILogger logger, string migrationId, string current, string recorded, string change);
 }

@@ -14,7 +14,7 @@ internal static class MigrationPlanner
     {
         var recorded = CheckLedger(registry, ledger, table, options);
         var pending = SelectPending(registry, recorded, options);
-        return new MigrationPlan(pending, registry.Count - pending.Count, recorded.Unknown, recorded.AllowedMismatches);
+        return new MigrationPlan(pending, registry.Count - pending.Count, recorded.Unknown, recorded.AllowedMismatches, recorded.Version1Rows);
     }
 
     /// <summary>What the ledger records, checked against the registry: every row complete, every known one unrenamed and unedited.</summary>
@@ -31,7 +31,7 @@ internal static class MigrationPlanner
         {
             if (row.Status != LedgerStatus.Applied)
             {
-                throw Incomplete(row, table);
+                throw Incomplete(row, table, options);
             }
 
             recorded.Add(row);
@@ -46,18 +46,23 @@ internal static class MigrationPlanner
                     "an applied migration was renamed or renumbered. Restore it as it was, and give the new migration the next free number.",
                     migration.Id);
             }
-            else if (!string.Equals(migration.Checksum, row.Checksum, StringComparison.Ordinal))
+            else if (!migration.IsRecordedAs(row.Checksum))
             {
                 if (!options.AllowChecksumMismatch)
                 {
                     throw new MigrationValidationException(
                         $"Migration {migration.Id} was applied with checksum {row.Checksum}, but this build's code has {migration.Checksum}: " +
-                        "it was edited after it ran, so the database does not have what the code says. Revert the edit and put the change in a new migration, " +
-                        "or set MigrationRunnerOptions.AllowChecksumMismatch if the edit changes nothing the database sees.",
+                        "it was edited after it ran, so the database does not have what the code says. Revert the edit and put the change in a new migration; " +
+                        $"if the edit changes nothing the database sees, {Remedy.Of(options, $"repair checksum {migration.Number}", $"call MigrationRunner.RepairChecksumAsync({migration.Number})")}, which shows what changed " +
+                        "(or set MigrationRunnerOptions.AllowChecksumMismatch).",
                         migration.Id);
                 }
 
                 recorded.AllowedMismatches.Add((migration, row));
+            }
+            else if (migration.IsRecordedWithVersion1(row.Checksum))
+            {
+                recorded.Version1Rows++;
             }
         }
 
@@ -100,6 +105,8 @@ internal static class MigrationPlanner
 
         public List<(MigrationDescriptor Migration, LedgerRow Row)> AllowedMismatches { get; } = [];
 
+        public int Version1Rows { get; set; }
+
         public void Add(LedgerRow row)
         {
             Numbers.Add(row.Number);
@@ -110,15 +117,17 @@ internal static class MigrationPlanner
         }
     }
 
-    private static MigrationValidationException Incomplete(LedgerRow row, LedgerTable table)
+    private static MigrationValidationException Incomplete(LedgerRow row, LedgerTable table, MigrationRunnerOptions options)
     {
         var number = row.Number.ToString(CultureInfo.InvariantCulture);
         var what = row.Status == LedgerStatus.Failed ? $"failed: {row.Error}" : "it was interrupted while running";
         return new MigrationValidationException(
             $"Migration {row.MigrationName} did not complete in an earlier run ({what}). Part of it may be in the database, " +
-            "and no later migration runs until it is resolved. Check what it changed and finish or undo that by hand; then either mark it applied " +
-            $"(UPDATE {table.QualifiedName} SET status = 'applied' WHERE number = {number}) or delete its row to run it again " +
-            $"(DELETE FROM {table.QualifiedName} WHERE number = {number}).",
+            "and no later migration runs until it is resolved. Check what it changed and finish or undo that by hand; then either mark it applied: " +
+            $"{Remedy.Of(options, $"repair applied {number}", $"call MigrationRunner.ResolveAsync({number}, MigrationResolution.Applied)")} " +
+            $"(or UPDATE {table.QualifiedName} SET status = 'applied' WHERE number = {number}); or run it again: " +
+            $"{Remedy.Of(options, $"repair retry {number}", $"call MigrationRunner.ResolveAsync({number}, MigrationResolution.Retry)")} " +
+            $"(or DELETE FROM {table.QualifiedName} WHERE number = {number}).",
             row.MigrationName);
     }
 }

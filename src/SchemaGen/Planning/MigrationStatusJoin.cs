@@ -23,7 +23,7 @@ internal static class MigrationStatusJoin
             }
 
             var state = row.Status != LedgerStatus.Applied ? Incomplete(row)
-                : row.Checksum != migration.Checksum || row.MigrationName != migration.Id ? MigrationState.AppliedWithDifferentChecksum
+                : !migration.IsRecordedAs(row.Checksum) || row.MigrationName != migration.Id ? MigrationState.AppliedWithDifferentChecksum
                 : MigrationState.Applied;
             statuses.Add(new MigrationStatus(migration.Number, row.MigrationName, migration.Description, state, row.AppliedAt, row.ExecutionTimeMs));
         }

@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using SchemaGen.Generator.Diagnostics;
 using SchemaGen.Generator.Data;
 using SchemaGen.Generator.Validate;
+using SchemaGen.SqlParsing;
 
 namespace SchemaGen.Generator.Parse.SqlFiles
 {
