@@ -65,6 +65,31 @@ public class SampleTests
             await db.ListAsync("SELECT obj_description('security_events'::regclass, 'pg_class')"));
     }
 
+    [Fact]
+    public async Task A_database_the_release_before_checksum_versions_migrated_verifies_clean_and_its_checksums_upgrade_in_place()
+    {
+        var connectionString = await TestDatabase.CreateConnectionStringAsync();
+        await using var db = NpgsqlDataSource.Create(connectionString);
+        await db.ExecuteAsync(await File.ReadAllTextAsync(Path.Combine(Repository.Root(), "tests", "SchemaGen.Tests", "Fixtures", "audit-log-database-dbf37ca.sql")));
+
+        var verify = await RunSampleAsync("verify", "--connection", connectionString);
+        var migrate = await RunSampleAsync("migrate", "--connection", connectionString);
+        var upgrade = await RunSampleAsync("repair", "checksums", "--connection", connectionString);
+        var verifyAfter = await RunSampleAsync("verify", "--connection", connectionString);
+        var migrateAfter = await RunSampleAsync("migrate", "--connection", connectionString);
+
+        Assert.Equal("Up to date.\n", verify);
+        Assert.Contains("1 applied SQL migration(s) verified with checksum version 1, as an earlier release recorded them; recording version 2 for them " +
+                        "(run 'AuditLog repair checksums' (in code: call MigrationRunner.UpgradeChecksumsAsync))", migrate);
+        Assert.Contains("Up to date: 3 migration(s) applied before, none pending.", migrate);
+        Assert.Contains("Recorded checksum version 2 for 1 migration(s).", upgrade);
+        Assert.Equal("Up to date.\n", verifyAfter);
+        Assert.DoesNotContain("checksum version 1", migrateAfter);
+        Assert.Equal(
+            ["001_users sha256:", "002_audit_log sha256:", "003_security_events v2:sha256: kept"],
+            await db.ListAsync("SELECT migration_name || ' ' || substring(checksum FROM '^[a-z0-9:]*sha256:') || CASE WHEN applied_sql IS NULL THEN '' ELSE ' kept' END FROM schema_migrations ORDER BY number"));
+    }
+
     private static async Task<List<string>> ColumnsAsync(NpgsqlDataSource db)
         => await db.ListAsync("""
             SELECT concat_ws('|', column_name, data_type, coalesce(character_maximum_length::text, ''), is_nullable, coalesce(column_default, ''))
