@@ -219,10 +219,10 @@ public class MigrationCommandsTests
         Assert.Equal((0, "Up to date.\n"), Short(afterCase));
         Assert.Equal(2, drifted.ExitCode);
         Assert.Equal(1, refused.ExitCode);
-        Assert.Contains("002_table_2 was edited after it ran, and the edit changes what the database runs:\n  statement 1: added «; CREATE INDEX t2_id ON t2 (id);»\n", refused.Error);
+        Assert.Contains("002_table_2 was edited after it ran, and the edit changes what the database runs:\n  statement 2: added «CREATE INDEX t2_id ON t2 (id)»\n", refused.Error);
         Assert.Contains("run 'app repair checksum 2 --force'", refused.Error);
         Assert.Equal(2, stillDrifted.ExitCode);
-        Assert.Equal((0, "  statement 1: added «; CREATE INDEX t2_id ON t2 (id);»\nRecorded this build's checksum for migration 002_table_2 (forced over 1 change(s) the database sees).\n"),
+        Assert.Equal((0, "  statement 2: added «CREATE INDEX t2_id ON t2 (id)»\nRecorded this build's checksum for migration 002_table_2 (forced over 1 change(s) the database sees).\n"),
             (forced.ExitCode, forced.Output[forced.Output.IndexOf("  statement", StringComparison.Ordinal)..]));
         Assert.Equal(0, after.ExitCode);
         Assert.Equal(1, again.ExitCode);

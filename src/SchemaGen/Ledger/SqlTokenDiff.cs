@@ -3,90 +3,127 @@ using SchemaGen.SqlParsing;
 namespace SchemaGen.Ledger;
 
 /// <summary>
-/// What an edit changed in a SQL migration, token by token as PostgreSQL reads it: comments and whitespace are not tokens, and
-/// keywords and unquoted identifiers compare case-folded. Each change is one line naming the statement and the text removed and added.
+/// What an edit changed in a SQL migration, as PostgreSQL reads it: comments and whitespace are not tokens, and keywords and
+/// unquoted identifiers compare case-folded. Statements are matched first; a changed statement is then compared token by token.
+/// Each change is one line: <c>statement 2: removed «50» added «80»</c> (numbered as in this build's file), or
+/// <c>recorded statement 3: removed «…»</c> for a statement the edit dropped.
 /// </summary>
 internal static class SqlTokenDiff
 {
-    /// <summary>The longest common subsequence table is kept to this many cells (16 MB); past it, the changed middle is one change.</summary>
+    /// <summary>The longest common subsequence table is kept to this many cells (16 MB); past it, the differing middle is one change.</summary>
     private const long MaxCells = 4_000_000;
 
     /// <returns>The changes, in order; empty when the database would run the same statements.</returns>
     public static IReadOnlyList<string> Changes(string recorded, string current)
     {
-        var before = Words(recorded);
-        var after = Words(current);
-        var start = 0;
-        while (start < before.Count && start < after.Count && before[start].Folded == after[start].Folded)
-        {
-            start++;
-        }
-
-        var endBefore = before.Count;
-        var endAfter = after.Count;
-        while (endBefore > start && endAfter > start && before[endBefore - 1].Folded == after[endAfter - 1].Folded)
-        {
-            endBefore--;
-            endAfter--;
-        }
-
+        var before = Statements(recorded);
+        var after = Statements(current);
         var changes = new List<string>();
-        foreach (var (removedFrom, removedTo, addedFrom, addedTo) in Hunks(before, after, start, endBefore, start, endAfter))
+        foreach (var (removedFrom, removedTo, addedFrom, addedTo) in Hunks(before, after, (x, y) => x.Key == y.Key))
         {
-            var statement = 1 + before.Take(removedFrom).Count(word => word.Kind == SqlTokenKind.Semicolon);
-            var removed = removedTo > removedFrom ? $" removed «{Text(recorded, before, removedFrom, removedTo)}»" : "";
-            var added = addedTo > addedFrom ? $" added «{Text(current, after, addedFrom, addedTo)}»" : "";
-            changes.Add($"statement {statement}:{removed}{added}");
+            var paired = Math.Min(removedTo - removedFrom, addedTo - addedFrom);
+            for (var i = 0; i < paired; i++)
+            {
+                var (old, @new) = (before[removedFrom + i], after[addedFrom + i]);
+                foreach (var (wordFrom, wordTo, newFrom, newTo) in Hunks(old.Words, @new.Words, (x, y) => x.Folded == y.Folded))
+                {
+                    var removed = wordTo > wordFrom ? $" removed «{Text(recorded, old.Words, wordFrom, wordTo)}»" : "";
+                    var added = newTo > newFrom ? $" added «{Text(current, @new.Words, newFrom, newTo)}»" : "";
+                    changes.Add($"statement {addedFrom + i + 1}:{removed}{added}");
+                }
+            }
+
+            for (var i = removedFrom + paired; i < removedTo; i++)
+            {
+                changes.Add($"recorded statement {i + 1}: removed «{Text(recorded, before[i].Words, 0, before[i].Words.Count)}»");
+            }
+
+            for (var i = addedFrom + paired; i < addedTo; i++)
+            {
+                changes.Add($"statement {i + 1}: added «{Text(current, after[i].Words, 0, after[i].Words.Count)}»");
+            }
         }
 
         return changes;
     }
 
-    private static List<Word> Words(string sql)
-        => SqlTokenizer.Tokenize(sql)
-            .Select(token =>
-            {
-                var text = sql.Substring(token.Start, token.Length);
-                return new Word(token.Kind, token.Kind == SqlTokenKind.Word ? SqlChecksum.FoldAscii(text) : text.Replace("\r\n", "\n"), token.Start, token.Length);
-            })
-            .ToList();
-
-    /// <summary>The differing runs between two token lists' common prefix and suffix: (removed from, to, added from, to).</summary>
-    private static IEnumerable<(int, int, int, int)> Hunks(List<Word> before, List<Word> after, int fromBefore, int toBefore, int fromAfter, int toAfter)
+    /// <summary>The statements of a migration, each its tokens without the closing semicolon.</summary>
+    private static List<Statement> Statements(string sql)
     {
-        var rows = toBefore - fromBefore;
-        var columns = toAfter - fromAfter;
+        var statements = new List<Statement>();
+        var words = new List<Word>();
+        foreach (var token in SqlTokenizer.Tokenize(sql))
+        {
+            if (token.Kind == SqlTokenKind.Semicolon)
+            {
+                if (words.Count > 0)
+                {
+                    statements.Add(new Statement(words));
+                    words = [];
+                }
+
+                continue;
+            }
+
+            var text = sql.Substring(token.Start, token.Length);
+            words.Add(new Word(token.Kind == SqlTokenKind.Word ? SqlChecksum.FoldAscii(text) : text.Replace("\r\n", "\n"), token.Start, token.Length));
+        }
+
+        if (words.Count > 0)
+        {
+            statements.Add(new Statement(words));
+        }
+
+        return statements;
+    }
+
+    /// <summary>The differing runs of two lists, after their common start and end: (removed from, to, added from, to).</summary>
+    private static List<(int, int, int, int)> Hunks<T>(IReadOnlyList<T> before, IReadOnlyList<T> after, Func<T, T, bool> same)
+    {
+        var start = 0;
+        while (start < before.Count && start < after.Count && same(before[start], after[start]))
+        {
+            start++;
+        }
+
+        var (endBefore, endAfter) = (before.Count, after.Count);
+        while (endBefore > start && endAfter > start && same(before[endBefore - 1], after[endAfter - 1]))
+        {
+            endBefore--;
+            endAfter--;
+        }
+
+        var (rows, columns) = (endBefore - start, endAfter - start);
+        var hunks = new List<(int, int, int, int)>();
         if (rows == 0 && columns == 0)
         {
-            yield break;
+            return hunks;
         }
 
-        if ((long)(rows + 1) * (columns + 1) > MaxCells)
+        if (rows == 0 || columns == 0 || (long)(rows + 1) * (columns + 1) > MaxCells)
         {
-            yield return (fromBefore, toBefore, fromAfter, toAfter);
-            yield break;
+            hunks.Add((start, endBefore, start, endAfter));
+            return hunks;
         }
 
-        // common[i, j]: the longest common subsequence of before[fromBefore + i..] and after[fromAfter + j..].
+        // common[i, j]: the longest common subsequence of the middles from before[start + i] and after[start + j] on.
         var common = new int[rows + 1, columns + 1];
         for (var i = rows - 1; i >= 0; i--)
         {
             for (var j = columns - 1; j >= 0; j--)
             {
-                common[i, j] = before[fromBefore + i].Folded == after[fromAfter + j].Folded
-                    ? common[i + 1, j + 1] + 1
-                    : Math.Max(common[i + 1, j], common[i, j + 1]);
+                common[i, j] = same(before[start + i], after[start + j]) ? common[i + 1, j + 1] + 1 : Math.Max(common[i + 1, j], common[i, j + 1]);
             }
         }
 
         int x = 0, y = 0, hunkX = -1, hunkY = -1;
         while (x < rows || y < columns)
         {
-            if (x < rows && y < columns && before[fromBefore + x].Folded == after[fromAfter + y].Folded)
+            if (x < rows && y < columns && same(before[start + x], after[start + y]))
             {
                 if (hunkX >= 0)
                 {
-                    yield return (fromBefore + hunkX, fromBefore + x, fromAfter + hunkY, fromAfter + y);
+                    hunks.Add((start + hunkX, start + x, start + hunkY, start + y));
                     hunkX = -1;
                 }
 
@@ -112,8 +149,10 @@ internal static class SqlTokenDiff
 
         if (hunkX >= 0)
         {
-            yield return (fromBefore + hunkX, fromBefore + rows, fromAfter + hunkY, fromAfter + columns);
+            hunks.Add((start + hunkX, start + rows, start + hunkY, start + columns));
         }
+
+        return hunks;
     }
 
     /// <summary>The source text from one token to another, as written, line breaks as spaces.</summary>
@@ -124,5 +163,12 @@ internal static class SqlTokenDiff
         return sql[start..end].ReplaceLineEndings(" ");
     }
 
-    private readonly record struct Word(SqlTokenKind Kind, string Folded, int Start, int Length);
+    private readonly record struct Word(string Folded, int Start, int Length);
+
+    private sealed class Statement(List<Word> words)
+    {
+        public List<Word> Words { get; } = words;
+
+        public string Key { get; } = string.Join("\u0001", words.Select(word => word.Folded));
+    }
 }
