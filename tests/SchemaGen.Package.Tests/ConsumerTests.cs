@@ -81,7 +81,7 @@ public sealed class ConsumerTests(PackageFeed feed) : IClassFixture<PackageFeed>
 
         (await consumer.BuildAsync()).Succeeded();
         var run = (await consumer.RunAsync()).Succeeded();
-        Assert.Matches(@"^001_users sha256:[0-9a-f]{64}\n002_audit_log sha256:[0-9a-f]{64}\n003_notes_index sha256:[0-9a-f]{64}\n", run.Output.Replace("\r", ""));
+        Assert.Matches(@"^001_users sha256:[0-9a-f]{64}\n002_audit_log sha256:[0-9a-f]{64}\n003_notes_index v2:sha256:[0-9a-f]{64}\n", run.Output.Replace("\r", ""));
 
         File.WriteAllText(Path.Combine(consumer.Directory, "Sql", "notes_seed.sql"), "INSERT INTO notes VALUES (1);");
         var build = (await consumer.BuildAsync()).Failed();

@@ -109,6 +109,20 @@ public class HistoryImportTests
         => RefusedAsync(MigrationHistorySource.Flyway, Edit(Flyway(), edit, MigrationHistorySource.Flyway), difference);
 
     [Fact]
+    public async Task A_refused_import_in_transaction_lock_mode_leaves_nothing_either()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await WriteAsync(db, MigrationHistorySource.Flyway, Edit(Flyway(), "missing row", MigrationHistorySource.Flyway));
+        var before = await SnapshotAsync(db, MigrationHistorySource.Flyway);
+        var options = new MigrationRunnerOptions { ImportHistoryFrom = MigrationHistorySource.Flyway, LockMode = MigrationLockMode.Transaction };
+
+        var error = await Assert.ThrowsAsync<MigrationValidationException>(() => new MigrationRunner(db, Build, options).RunAsync());
+
+        Assert.Contains("050_create_table_50 has no row in flyway_schema_history", error.Message);
+        Assert.Equal(before, await SnapshotAsync(db, MigrationHistorySource.Flyway));
+    }
+
+    [Fact]
     public async Task Every_difference_is_listed_in_one_refusal()
     {
         await using var db = await TestDatabase.CreateAsync();

@@ -201,6 +201,28 @@ public class MigrationCommandsTests
     }
 
     [Fact]
+    public async Task Import_flyway_accepts_the_differences_named_by_number_and_no_other()
+    {
+        var connection = await TestDatabase.CreateConnectionStringAsync();
+        await using var db = NpgsqlDataSource.Create(connection);
+        var rows = ForeignHistory.Flyway();
+        rows[129] = rows[129] with { Description = "create table one thirty" };
+        rows[119] = rows[119] with { Checksum = "12345" };
+        await ForeignHistory.WriteAsync(db, MigrationHistorySource.Flyway, rows);
+
+        var one = await RunAsync(["import", "flyway", "--accept", "130", "--dry-run", "--connection", connection], ForeignHistory.Build);
+        var both = await RunAsync(["import", "flyway", "--accept", "130", "--accept", "120", "--connection", connection], ForeignHistory.Build);
+
+        Assert.Equal(1, one.ExitCode);
+        Assert.Contains("\naccepted: Flyway version 130 (create table one thirty) maps to 130_create_table_130 by its version, but its name differs", one.Output);
+        Assert.Contains("\ndifference: Flyway version 120 (create table 120) was applied with checksum 12345", one.Output);
+        Assert.Contains("run 'app import flyway --accept 120' (in code: add 120 to MigrationRunnerOptions.ImportAcceptedDifferences)", one.Output);
+        Assert.Equal(0, both.ExitCode);
+        Assert.Contains("WARN  Importing although Flyway version 120 (create table 120) was applied with checksum 12345", both.Output + both.Error);
+        Assert.Equal(200L, await db.ScalarAsync<long>("SELECT count(*) FROM schema_migrations WHERE baseline"));
+    }
+
+    [Fact]
     public async Task A_keyword_case_edit_verifies_clean_and_repair_checksum_shows_and_refuses_an_edit_the_database_sees_unless_forced()
     {
         var connection = await TestDatabase.CreateConnectionStringAsync();
