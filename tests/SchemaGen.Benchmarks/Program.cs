@@ -1,7 +1,7 @@
 using SchemaGen.Benchmarks;
 
 // Benchmarks print figures and ratios; they assert nothing about time.
-// Usage: dotnet run -c Release --project tests/SchemaGen.Benchmarks [-- generator|runtime|apply|instructions|startup|tenants|autoschema|sqlfiles|lint|all] [--smoke]
+// Usage: dotnet run -c Release --project tests/SchemaGen.Benchmarks [-- generator|runtime|apply|instructions|startup|tenants|autoschema|sqlfiles|history|lint|all] [--smoke]
 // --smoke runs every benchmark at small sizes and few repetitions, so CI notices one that no longer runs; its figures mean nothing.
 var smoke = args.Contains("--smoke");
 var which = args.FirstOrDefault(arg => !arg.StartsWith("--", StringComparison.Ordinal)) ?? "all";
@@ -47,6 +47,11 @@ if (which is "autoschema" or "all")
 if (which is "sqlfiles" or "all")
 {
     await SqlFileBenchmark.RunAsync(migrationCount: smoke ? 20 : 1000, Repository.Root());
+}
+
+if (which is "history" or "all")
+{
+    await HistoryBenchmark.RunAsync(migrationCount: smoke ? 20 : 1000);
 }
 
 if (which is "lint" or "all")

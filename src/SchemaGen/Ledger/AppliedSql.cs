@@ -15,8 +15,9 @@ internal static class AppliedSql
     {
         var text = Encoding.UTF8.GetBytes(sql);
         var compressed = new byte[BrotliEncoder.GetMaxCompressedLength(text.Length)];
-        // Quality 5 compresses SQL to about a fifth in well under a millisecond; 11 gains little and costs far more.
-        return BrotliEncoder.TryCompress(text, compressed, out var written, quality: 5, window: 22)
+        // A 64 KB window: Brotli's default 4 MB one costs half a millisecond a call to allocate (the history benchmark
+        // measured applying 1.2x slower with it); a longer file still compresses, with matches at most 64 KB apart.
+        return BrotliEncoder.TryCompress(text, compressed, out var written, quality: 5, window: 16)
             ? compressed.AsSpan(0, written).ToArray()
             : text;
     }
