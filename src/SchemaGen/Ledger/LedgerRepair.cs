@@ -138,7 +138,8 @@ internal static class LedgerRepair
     }
 
     public static async Task ResolveAsync(
-        NpgsqlConnection connection, LedgerTable table, MigrationDescriptor migration, MigrationResolution resolution, TimeSpan runningRowTimeout, CancellationToken cancellationToken)
+        NpgsqlConnection connection, LedgerTable table, MigrationDescriptor migration, MigrationResolution resolution, TimeSpan runningRowTimeout, ILogger logger,
+        CancellationToken cancellationToken)
     {
         var settle = resolution == MigrationResolution.Applied
             ? $"UPDATE {table.QualifiedName} SET status = 'applied', error = NULL, applied_at = CURRENT_TIMESTAMP"
@@ -159,5 +160,7 @@ internal static class LedgerRepair
                 $"{migration.Id} is not recorded as failed, nor as running and abandoned (its runner renews a running row every few seconds): " +
                 "there is nothing to resolve, or it may still be running. The status verb shows its state. Nothing was changed.", migration.Id);
         }
+
+        MigrationLog.Resolved(logger, migration.Id, resolution == MigrationResolution.Applied ? "recorded as applied" : "row deleted, so the next run applies it again");
     }
 }

@@ -96,4 +96,7 @@ internal static partial class MigrationLog
 
     [LoggerMessage(EventId = 1027, Level = LogLevel.Warning, Message = "Recorded this build's checksum {Current} for {MigrationId} (was {Recorded}): {Change}")]
     public static partial void ChecksumRepaired(ILogger logger, string migrationId, string current, string recorded, string change);
+
+    [LoggerMessage(EventId = 1028, Level = LogLevel.Warning, Message = "{MigrationId}: {Resolution} by hand (repair), after a person settled what it left")]
+    public static partial void Resolved(ILogger logger, string migrationId, string resolution);
 }
