@@ -1,6 +1,6 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
-using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -16,48 +16,41 @@ namespace SchemaGen.CodeFixes
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ConcurrentIndexCodeFix)), Shared]
     public sealed class ConcurrentIndexCodeFix : CodeFixProvider
     {
+        private static readonly SqlFix Fix = new SqlFix(Changes, _ => true);
+
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("SG0303", "SG0302");
 
-        public override FixAllProvider? GetFixAllProvider() => null;
+        public override FixAllProvider GetFixAllProvider() => Fix.FixAll;
 
-        public override Task RegisterCodeFixesAsync(CodeFixContext context)
+        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
+            var text = await context.Document.GetTextAsync(context.CancellationToken).ConfigureAwait(false);
             foreach (var diagnostic in context.Diagnostics)
             {
+                if (!Fix.CanFix(text, diagnostic))
+                {
+                    continue;
+                }
+
                 var title = diagnostic.Id == "SG0303"
                     ? "Build the index CONCURRENTLY in a non-transactional migration"
                     : "Make the migration non-transactional (Transactional = false)";
                 context.RegisterCodeFix(
-                    CodeAction.Create(title, cancellationToken => FixAsync(context.Document, diagnostic, cancellationToken), equivalenceKey: diagnostic.Id),
+                    CodeAction.Create(title, cancellationToken => Fix.ApplyAsync(context.Document, ImmutableArray.Create(diagnostic), cancellationToken), equivalenceKey: diagnostic.Id),
                     diagnostic);
             }
-
-            return Task.CompletedTask;
         }
 
-        private static async Task<Document> FixAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+        private static IReadOnlyList<TextChange>? Changes(SourceText text, Diagnostic diagnostic)
         {
+            if (diagnostic.Id != "SG0303")
+            {
+                return new TextChange[0];
+            }
+
             var span = diagnostic.Location.SourceSpan;
-            if (diagnostic.Id == "SG0303")
-            {
-                var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
-                var index = text.ToString(span).IndexOf("INDEX", System.StringComparison.OrdinalIgnoreCase);
-                if (index < 0)
-                {
-                    return document;
-                }
-
-                document = document.WithText(text.WithChanges(SqlTextEdit.Insert(span.Start + index + "INDEX".Length, " CONCURRENTLY")));
-            }
-
-            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            if (root is null)
-            {
-                return document;
-            }
-
-            var node = root.FindNode(new TextSpan(span.Start, 0));
-            return document.WithSyntaxRoot(MigrationAttributeEdit.MakeNonTransactional(root, node));
+            var index = text.ToString(span).IndexOf("INDEX", System.StringComparison.OrdinalIgnoreCase);
+            return index < 0 ? null : new[] { SqlTextEdit.Insert(span.Start + index + "INDEX".Length, " CONCURRENTLY") };
         }
     }
 }

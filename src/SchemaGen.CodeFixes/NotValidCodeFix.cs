@@ -1,7 +1,7 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Text.RegularExpressions;
-using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -22,45 +22,46 @@ namespace SchemaGen.CodeFixes
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("SG0308");
 
-        public override FixAllProvider? GetFixAllProvider() => null;
+        private static readonly SqlFix Fix = new SqlFix(Changes, _ => true);
+
+        public override FixAllProvider GetFixAllProvider() => Fix.FixAll;
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
             var text = await context.Document.GetTextAsync(context.CancellationToken).ConfigureAwait(false);
             foreach (var diagnostic in context.Diagnostics)
             {
-                var constraint = SqlTextEdit.Argument(diagnostic, 1);
-                if (constraint == "(unnamed)"
-                    || !SqlTextEdit.TryGetPosition(diagnostic, FixProperty.StatementStart, out var start)
-                    || !SqlTextEdit.TryGetPosition(diagnostic, FixProperty.StatementEnd, out var end))
+                if (!Fix.CanFix(text, diagnostic))
                 {
                     continue;
                 }
 
-                var prefix = AlterTable.Match(text.ToString(TextSpan.FromBounds(start, diagnostic.Location.SourceSpan.Start)));
-                var table = prefix.Success ? prefix.Groups["name"].Value : SqlTextEdit.Identifier(SqlTextEdit.Argument(diagnostic, 2));
-                var validate = $"; ALTER TABLE {table} VALIDATE CONSTRAINT {SqlTextEdit.Identifier(constraint)}";
                 context.RegisterCodeFix(
                     CodeAction.Create(
                         "Add the constraint NOT VALID, then VALIDATE it in a statement of its own (non-transactional migration)",
-                        cancellationToken => FixAsync(context.Document, diagnostic, end, validate, cancellationToken),
+                        cancellationToken => Fix.ApplyAsync(context.Document, ImmutableArray.Create(diagnostic), cancellationToken),
                         equivalenceKey: "SG0308"),
                     diagnostic);
             }
         }
 
-        private static async Task<Document> FixAsync(Document document, Diagnostic diagnostic, int statementEnd, string validate, CancellationToken cancellationToken)
+        private static IReadOnlyList<TextChange>? Changes(SourceText text, Diagnostic diagnostic)
         {
-            var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
+            var constraint = SqlTextEdit.Argument(diagnostic, 1);
+            if (constraint == "(unnamed)"
+                || !SqlTextEdit.TryGetPosition(diagnostic, FixProperty.StatementStart, out var start)
+                || !SqlTextEdit.TryGetPosition(diagnostic, FixProperty.StatementEnd, out var end))
+            {
+                return null;
+            }
+
             var span = diagnostic.Location.SourceSpan;
-            var changes = span.End == statementEnd
+            var prefix = AlterTable.Match(text.ToString(TextSpan.FromBounds(start, span.Start)));
+            var table = prefix.Success ? prefix.Groups["name"].Value : SqlTextEdit.Identifier(SqlTextEdit.Argument(diagnostic, 2));
+            var validate = $"; ALTER TABLE {table} VALIDATE CONSTRAINT {SqlTextEdit.Identifier(constraint)}";
+            return span.End == end
                 ? new[] { SqlTextEdit.Insert(span.End, " NOT VALID" + validate) }
-                : new[] { SqlTextEdit.Insert(span.End, " NOT VALID"), SqlTextEdit.Insert(statementEnd, validate) };
-            document = document.WithText(text.WithChanges(changes));
-            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            return root is null
-                ? document
-                : document.WithSyntaxRoot(MigrationAttributeEdit.MakeNonTransactional(root, root.FindNode(new TextSpan(span.Start, 0))));
+                : new[] { SqlTextEdit.Insert(span.End, " NOT VALID"), SqlTextEdit.Insert(end, validate) };
         }
     }
 }

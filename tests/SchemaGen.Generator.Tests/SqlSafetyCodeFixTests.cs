@@ -32,7 +32,34 @@ public class SqlSafetyCodeFixTests
         File(Migration("""Migration(4, "drop_legacy")""", "DropLegacy", "SELECT 1; ALTER TABLE users {|SG0310:DROP COLUMN legacy|}")),
         File(Migration("""Migration(4, "drop_legacy")""", "DropLegacy", "SELECT 1; /* schemagen-disable SG0310 */ ALTER TABLE users DROP COLUMN legacy")));
 
-    private static async Task FixAsync<TFix>(string source, string fixedSource)
+    [Fact]
+    public Task SG0303_fix_all_fixes_every_index_and_each_migration_attribute_once() => FixAsync<ConcurrentIndexCodeFix>(
+        File(
+            Migration("""Migration(2, "indexes")""", "Indexes", "{|SG0303:CREATE INDEX a ON users|} (a); {|SG0303:CREATE UNIQUE INDEX b ON users|} (b)"),
+            Migration("""Migration(3, "more_indexes", Transactional = true)""", "MoreIndexes", "{|SG0303:CREATE INDEX c ON orders|} (c)")),
+        File(
+            Migration("""Migration(2, "indexes", Transactional = false)""", "Indexes", "CREATE INDEX CONCURRENTLY a ON users (a); CREATE UNIQUE INDEX CONCURRENTLY b ON users (b)"),
+            Migration("""Migration(3, "more_indexes", Transactional = false)""", "MoreIndexes", "CREATE INDEX CONCURRENTLY c ON orders (c)")),
+        iterations: 3);
+
+    [Fact]
+    public Task SG0308_fix_all_validates_each_constraint_in_its_own_statement() => FixAsync<NotValidCodeFix>(
+        File(Migration("""Migration(3, "fks")""", "Fks",
+            "ALTER TABLE orders {|SG0308:ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id)|}; " +
+            "ALTER TABLE items {|SG0308:ADD CONSTRAINT items_order_fk FOREIGN KEY (order_id) REFERENCES orders (id)|}")),
+        File(Migration("""Migration(3, "fks", Transactional = false)""", "Fks",
+            "ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID; ALTER TABLE orders VALIDATE CONSTRAINT orders_user_fk; " +
+            "ALTER TABLE items ADD CONSTRAINT items_order_fk FOREIGN KEY (order_id) REFERENCES orders (id) NOT VALID; ALTER TABLE items VALIDATE CONSTRAINT items_order_fk")),
+        iterations: 2);
+
+    [Fact]
+    public Task Disable_fix_all_comments_every_statement_of_that_rule() => FixAsync<DisableRuleCodeFix>(
+        File(Migration("""Migration(4, "drops")""", "Drops", "ALTER TABLE users {|SG0310:DROP COLUMN a|}; ALTER TABLE orders {|SG0310:DROP COLUMN b|}")),
+        File(Migration("""Migration(4, "drops")""", "Drops", "/* schemagen-disable SG0310 */ ALTER TABLE users DROP COLUMN a; /* schemagen-disable SG0310 */ ALTER TABLE orders DROP COLUMN b")),
+        iterations: 2);
+
+    /// <summary>Applies the fix one diagnostic at a time, and through its fix-all in a document, a project and a solution: each must give <paramref name="fixedSource"/>.</summary>
+    private static async Task FixAsync<TFix>(string source, string fixedSource, int iterations = 1)
         where TFix : CodeFixProvider, new()
     {
         var test = new CSharpCodeFixTest<Analyzers.SqlSafetyAnalyzer, TFix, DefaultVerifier>
@@ -40,6 +67,8 @@ public class SqlSafetyCodeFixTests
             ReferenceAssemblies = TestReferences.None,
             TestCode = source,
             FixedCode = fixedSource,
+            NumberOfIncrementalIterations = iterations,
+            NumberOfFixAllIterations = 1,
         };
         test.TestState.AdditionalReferences.AddRange(TestReferences.All);
         test.FixedState.AdditionalReferences.AddRange(TestReferences.All);
