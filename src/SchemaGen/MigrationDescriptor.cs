@@ -9,10 +9,17 @@ namespace SchemaGen;
 public sealed class MigrationDescriptor
 {
     private readonly Func<Migration> _factory;
+    private readonly string? _constantSql;
     private string? _version1Checksum;
 
     /// <summary>Creates a descriptor; the generated registry calls this.</summary>
     public MigrationDescriptor(int number, string name, string description, bool transactional, string checksum, Func<Migration> factory)
+        : this(number, name, description, transactional, checksum, factory, constantSql: null)
+    {
+    }
+
+    /// <summary>Creates the descriptor of a C# migration whose SQL the generator read as constants; the generated registry calls this.</summary>
+    public MigrationDescriptor(int number, string name, string description, bool transactional, string checksum, Func<Migration> factory, string? constantSql)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(number, 1);
         ArgumentException.ThrowIfNullOrEmpty(name);
@@ -21,11 +28,12 @@ public sealed class MigrationDescriptor
         ArgumentNullException.ThrowIfNull(factory);
         Number = number;
         Name = name;
-        Id = FormatId(number, name);
+        Id = IdOf(number, name);
         Description = description;
         Transactional = transactional;
         Checksum = checksum;
         _factory = factory;
+        _constantSql = constantSql;
     }
 
     /// <summary>The migration's position in the order, from 1.</summary>
@@ -48,6 +56,14 @@ public sealed class MigrationDescriptor
     /// for a SQL file (version 2, which ignores the case of keywords and unquoted identifiers).
     /// </summary>
     public string Checksum { get; }
+
+    /// <summary>
+    /// The SQL the migration sends, known at compile time: a SQL file's text, or, for a C# migration whose <c>UpAsync</c> only
+    /// passes constant strings to <see cref="MigrationContext.ExecuteAsync"/>, those strings in order, each ending in a
+    /// semicolon. Null when the SQL is decided as the migration runs (variables, <c>AutoSchemaAsync</c>, <c>CreateCommand</c>…).
+    /// What the <c>script</c> verb prints.
+    /// </summary>
+    public string? CompileTimeSql => _constantSql ?? SqlText;
 
     /// <summary>Creates a new instance of the migration.</summary>
     public Migration CreateInstance() => _factory();
@@ -73,6 +89,7 @@ public sealed class MigrationDescriptor
     private string? Version1Checksum
         => _version1Checksum ??= SqlText is { } sql ? SqlChecksum.Compute(sql, Transactional, version: 1) : "";
 
-    internal static string FormatId(int number, string name)
+    /// <summary>The id of a migration of this number and name: the number zero-padded to three digits, then the name (<c>001_audit_log</c>).</summary>
+    public static string IdOf(int number, string name)
         => string.Create(CultureInfo.InvariantCulture, $"{number:D3}_{name}");
 }

@@ -5,6 +5,7 @@ namespace SchemaGen.Generator.Data
     /// <see cref="CanBeInstantiated"/> is false when the class breaks a rule the analyzer reports (SG0004);
     /// such a class is checked for numbering but left out of the registry, so the generated code still compiles.
     /// <see cref="ClassName"/> is what messages call it: the class name, or the file name of a SQL migration.
+    /// <see cref="ConstantSql"/> is the SQL a C# migration sends when the generator can know it (see <c>ConstantSqlReader</c>).
     /// </summary>
     internal sealed record MigrationInfo(
         int Number,
@@ -16,5 +17,6 @@ namespace SchemaGen.Generator.Data
         string FullyQualifiedTypeName,
         bool CanBeInstantiated,
         LocationInfo? AttributeLocation,
-        string? Sql = null);
+        string? Sql = null,
+        string? ConstantSql = null);
 }

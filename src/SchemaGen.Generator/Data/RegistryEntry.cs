@@ -1,6 +1,9 @@
 namespace SchemaGen.Generator.Data
 {
-    /// <summary>One row of the generated registry: a class to instantiate, or (<see cref="Sql"/> set) the SQL of a <c>.sql</c> file.</summary>
+    /// <summary>
+    /// One row of the generated registry: a class to instantiate (with <see cref="ConstantSql"/>, the SQL it sends, when known at
+    /// compile time), or (<see cref="Sql"/> set) the SQL of a <c>.sql</c> file.
+    /// </summary>
     internal sealed record RegistryEntry(
         int Number,
         string Name,
@@ -8,5 +11,6 @@ namespace SchemaGen.Generator.Data
         bool Transactional,
         string Checksum,
         string FullyQualifiedTypeName,
-        string? Sql = null);
+        string? Sql = null,
+        string? ConstantSql = null);
 }

@@ -77,7 +77,9 @@ namespace SchemaGen.Generator.Emit
                     $"{Literal(entry.Description)}, " +
                     $"{Literal(entry.Transactional)}, " +
                     $"{Literal(entry.Checksum)}, " +
-                    $"{Factory(entry)});");
+                    $"{Factory(entry)}" +
+                    (entry.ConstantSql is null ? "" : $", {Literal(entry.ConstantSql)}") +
+                    ");");
             }
 
             return writer.Close().Close().Close().ToString();

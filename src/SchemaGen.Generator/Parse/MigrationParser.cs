@@ -39,7 +39,8 @@ namespace SchemaGen.Generator.Parse
                 type.Name,
                 QualifiedName.Of(type),
                 MigrationClassRules.FindProblem(type, migrationBase) is null,
-                LocationInfo.From(attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken)));
+                LocationInfo.From(attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken)),
+                ConstantSql: ConstantSqlReader.Read(type, context.SemanticModel.Compilation, cancellationToken));
         }
 
         private static INamedTypeSymbol? MigrationBaseOf(Compilation compilation)

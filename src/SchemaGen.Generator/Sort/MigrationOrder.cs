@@ -30,7 +30,8 @@ namespace SchemaGen.Generator.Sort
                         migration.Transactional,
                         migration.Checksum,
                         migration.FullyQualifiedTypeName,
-                        migration.Sql));
+                        migration.Sql,
+                        migration.ConstantSql));
                 }
             }
 

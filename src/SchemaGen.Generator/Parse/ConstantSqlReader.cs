@@ -1,0 +1,217 @@
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SchemaGen.SqlParsing;
+
+namespace SchemaGen.Generator.Parse
+{
+    /// <summary>
+    /// The SQL a C# migration sends, when the generator can know it: its <c>UpAsync</c> does nothing but pass constant strings
+    /// to <c>context.ExecuteAsync</c> (awaited, returned or expression-bodied), besides <c>context.Log…</c> and
+    /// <c>context.Count</c>. Anything else (a variable, a loop, <c>AutoSchemaAsync</c>, <c>CreateCommand</c>) means the SQL is
+    /// decided as the migration runs: null. The <c>script</c> verb prints what this returns.
+    /// </summary>
+    internal static class ConstantSqlReader
+    {
+        /// <summary>
+        /// Results that depend on the method's syntax alone (literals, or a shape that rules the SQL out), keyed by the method:
+        /// an unchanged file's nodes carry into each new compilation, so only an edited migration is read again. A constant
+        /// declared elsewhere can change without this method changing, so such results are never kept.
+        /// </summary>
+        private static readonly ConditionalWeakTable<MethodDeclarationSyntax, StrongBox<string?>> BySyntax = new ConditionalWeakTable<MethodDeclarationSyntax, StrongBox<string?>>();
+
+        private static readonly HashSet<string> SilentCalls = new HashSet<string> { "LogInformation", "LogDebug", "LogWarning", "LogError", "Count" };
+
+        public static string? Read(INamedTypeSymbol type, Compilation compilation, CancellationToken cancellationToken)
+        {
+            var method = UpAsyncOf(type, cancellationToken);
+            if (method is null || method.ParameterList.Parameters.Count == 0)
+            {
+                return null;
+            }
+
+            if (BySyntax.TryGetValue(method, out var known))
+            {
+                return known.Value;
+            }
+
+            var reading = new Reading(method.ParameterList.Parameters[0].Identifier.ValueText, method, compilation, cancellationToken);
+            var sql = reading.Read();
+            if (!reading.UsedSemantics)
+            {
+                try
+                {
+                    BySyntax.Add(method, new StrongBox<string?>(sql));
+                }
+                catch (System.ArgumentException)
+                {
+                    // Another thread read the same method first, to the same result.
+                }
+            }
+
+            return sql;
+        }
+
+        private static MethodDeclarationSyntax? UpAsyncOf(INamedTypeSymbol type, CancellationToken cancellationToken)
+        {
+            foreach (var member in type.GetMembers("UpAsync"))
+            {
+                if (member is IMethodSymbol { IsOverride: true, Parameters.Length: 2 } method
+                    && method.DeclaringSyntaxReferences.Length == 1
+                    && method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is MethodDeclarationSyntax syntax)
+                {
+                    return syntax;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>One reading of one method: the SQL pieces in order, and whether a constant had to be bound.</summary>
+        private sealed class Reading
+        {
+            private readonly string _context;
+            private readonly MethodDeclarationSyntax _method;
+            private readonly Compilation _compilation;
+            private readonly CancellationToken _cancellationToken;
+            private readonly List<string> _pieces = new List<string>();
+            private SemanticModel? _model;
+
+            public Reading(string context, MethodDeclarationSyntax method, Compilation compilation, CancellationToken cancellationToken)
+            {
+                _context = context;
+                _method = method;
+                _compilation = compilation;
+                _cancellationToken = cancellationToken;
+            }
+
+            public bool UsedSemantics => _model is not null;
+
+            public string? Read()
+            {
+                var readable = _method.ExpressionBody is { } arrow
+                    ? Expression(arrow.Expression)
+                    : _method.Body is { } body && Statements(body.Statements);
+                return readable ? Join(_pieces) : null;
+            }
+
+            private bool Statements(SyntaxList<StatementSyntax> statements)
+            {
+                for (var i = 0; i < statements.Count; i++)
+                {
+                    var fine = statements[i] switch
+                    {
+                        ExpressionStatementSyntax statement => Expression(statement.Expression),
+                        ReturnStatementSyntax { Expression: null } => i == statements.Count - 1,
+                        ReturnStatementSyntax statement => i == statements.Count - 1 && Expression(statement.Expression),
+                        EmptyStatementSyntax _ => true,
+                        _ => false,
+                    };
+                    if (!fine)
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+
+            /// <summary>An expression that sends constant SQL, or sends none (a log line, a count).</summary>
+            private bool Expression(ExpressionSyntax expression)
+            {
+                if (expression is AwaitExpressionSyntax awaited)
+                {
+                    expression = awaited.Expression;
+                }
+
+                if (expression is InvocationExpressionSyntax
+                    {
+                        Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait", Expression: var configured },
+                    })
+                {
+                    expression = configured;
+                }
+
+                if (expression is not InvocationExpressionSyntax
+                    {
+                        Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver, Name: var name },
+                    } call
+                    || receiver.Identifier.ValueText != _context)
+                {
+                    return false;
+                }
+
+                var called = name.Identifier.ValueText;
+                if (SilentCalls.Contains(called))
+                {
+                    return true;
+                }
+
+                if (called != "ExecuteAsync" || call.ArgumentList.Arguments.Count == 0)
+                {
+                    return false;
+                }
+
+                var sql = call.ArgumentList.Arguments[0];
+                if (sql.NameColon is { } named && named.Name.Identifier.ValueText != "sql")
+                {
+                    return false;
+                }
+
+                var value = Literal(sql.Expression) ?? Bound(sql.Expression);
+                if (value is null)
+                {
+                    return false;
+                }
+
+                _pieces.Add(value);
+                return true;
+            }
+
+            /// <summary>The value of string literals, joined by <c>+</c>, read from the syntax alone; null for anything else.</summary>
+            private static string? Literal(ExpressionSyntax expression)
+            {
+                switch (expression)
+                {
+                    case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
+                        return literal.Token.ValueText;
+                    case ParenthesizedExpressionSyntax parenthesized:
+                        return Literal(parenthesized.Expression);
+                    case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression):
+                        var left = Literal(binary.Left);
+                        var right = left is null ? null : Literal(binary.Right);
+                        return right is null ? null : left + right;
+                    default:
+                        return null;
+                }
+            }
+
+            /// <summary>A constant the compiler folds (a <c>const</c> declared elsewhere, <c>nameof</c>…), bound through the semantic model.</summary>
+            private string? Bound(ExpressionSyntax expression)
+            {
+                _model ??= _compilation.GetSemanticModel(_method.SyntaxTree);
+                return _model.GetConstantValue(expression, _cancellationToken) is { HasValue: true, Value: string value } ? value : null;
+            }
+
+            /// <summary>Each call's SQL on its own lines, ending in a semicolon, as <c>psql</c> would run them in turn.</summary>
+            private static string Join(List<string> pieces)
+            {
+                var sql = new StringBuilder();
+                foreach (var piece in pieces)
+                {
+                    var statements = StatementTerminator.Terminate(piece);
+                    if (statements.Length > 0)
+                    {
+                        sql.Append(statements).Append('\n');
+                    }
+                }
+
+                return sql.ToString();
+            }
+        }
+    }
+}
