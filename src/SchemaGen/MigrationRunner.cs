@@ -85,9 +85,13 @@ public sealed partial class MigrationRunner
     private async Task<MigrationRunReport> RunUntracedAsync(CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        MigrationLog.Banner(_logger, MigrationLog.Rule);
-        MigrationLog.Starting(_logger);
-        MigrationLog.Banner(_logger, MigrationLog.Rule);
+        Banner();
+        if (_options.StartupBanner)
+        {
+            MigrationLog.Starting(_logger);
+        }
+
+        Banner();
 
         var (connection, head) = await OpenCheckingHeadAsync(cancellationToken).ConfigureAwait(false);
         await using var _ = connection.ConfigureAwait(false);
@@ -124,7 +128,7 @@ public sealed partial class MigrationRunner
         var locked = await MigrationLock.AcquireAsync(
             connection,
             key,
-            _options.LockTimeout,
+            _options,
             async () => await _ledger.CheckHeadAsync(connection, _expectedDigest, PrepareHeadCheck(), cancellationToken).ConfigureAwait(false) == HeadState.Matches,
             _logger,
             cancellationToken).ConfigureAwait(false);
@@ -172,13 +176,6 @@ public sealed partial class MigrationRunner
         return MigrationVerdict.Of(MigrationStatusJoin.Combine(_migrations, ledger ?? []), _options);
     }
 
-    /// <summary>
-    /// The SQL that applying the pending migrations would run, each with its ledger row, for review (the script verb).
-    /// SQL-file migrations only: it stops before the first C# migration, and says so. Applies nothing and takes no lock.
-    /// </summary>
-    public async Task<string> ScriptAsync(CancellationToken cancellationToken = default)
-        => MigrationScript.Write(_migrations, await ReadLedgerAsync(cancellationToken).ConfigureAwait(false), _ledger.Table);
-
     /// <summary>Opens a connection (retried) and checks the ledger's head on it, as every run starts.</summary>
     private Task<(NpgsqlConnection Connection, HeadState Head)> OpenCheckingHeadAsync(CancellationToken cancellationToken)
         => ConnectionOpener.OpenAsync(
@@ -218,18 +215,22 @@ public sealed partial class MigrationRunner
     private MigrationRunReport Finish(List<AppliedMigration> applied, int alreadyApplied, bool created, long started)
     {
         var report = new MigrationRunReport(applied, alreadyApplied, created, Stopwatch.GetElapsedTime(started));
-        var totals = report.Totals;
-        MigrationLog.Banner(_logger, MigrationLog.Rule);
+        var (totals, uncounted) = report.CountedTotals();
+        Banner();
         if (applied.Count == 0)
         {
             MigrationLog.UpToDate(_logger, alreadyApplied);
         }
-        else
+        else if (uncounted == 0)
         {
             MigrationLog.Summary(_logger, applied.Count, totals.TablesCreated, totals.ColumnsAdded, totals.IndexesCreated);
         }
+        else
+        {
+            MigrationLog.SummaryPartlyCounted(_logger, applied.Count, totals.TablesCreated, totals.ColumnsAdded, totals.IndexesCreated, uncounted);
+        }
 
-        MigrationLog.Banner(_logger, MigrationLog.Rule);
+        Banner();
         return report;
     }
 
@@ -243,8 +244,17 @@ public sealed partial class MigrationRunner
     private MigrationRunReport UpToDate(int alreadyApplied, long started)
     {
         MigrationLog.UpToDate(_logger, alreadyApplied);
-        MigrationLog.Banner(_logger, MigrationLog.Rule);
+        Banner();
         return new MigrationRunReport([], alreadyApplied, LedgerCreated: false, Stopwatch.GetElapsedTime(started));
+    }
+
+    /// <summary>A rule line of the start-up log's banner, unless <see cref="MigrationRunnerOptions.StartupBanner"/> is off.</summary>
+    private void Banner()
+    {
+        if (_options.StartupBanner)
+        {
+            MigrationLog.Banner(_logger, MigrationLog.Rule);
+        }
     }
 
     private void LogPlan(MigrationPlan plan)

@@ -1,6 +1,5 @@
 using Npgsql;
 using SchemaGen.Corpus;
-using SchemaGen.ThrowawayPostgres;
 
 namespace SchemaGen.Tests;
 
@@ -47,28 +46,14 @@ public class CorpusTests
         var script = Path.GetTempFileName();
         await File.WriteAllLinesAsync(script, Directory.GetFiles(SourceFolder, "*.sql").Order(StringComparer.Ordinal)
             .SelectMany(file => new[] { "BEGIN;", $"\\i '{file}'", "COMMIT;" }));
-        await RunAsync("psql", viaPsql, "-q", "-X", "-v", "ON_ERROR_STOP=1", "-f", script);
+        var psql = await PostgresTools.RunAsync("psql", viaPsql, "-q", "-X", "-v", "ON_ERROR_STOP=1", "-f", script);
         File.Delete(script);
+        Assert.True(psql.ExitCode == 0, psql.Error);
 
-        var expected = WithoutRestrictKey(await RunAsync("pg_dump", viaPsql, "--schema-only", "--no-owner"));
-        var actual = WithoutRestrictKey(await RunAsync("pg_dump", viaSchemaGen, "--schema-only", "--no-owner"));
+        var expected = await PostgresTools.SchemaAsync(viaPsql);
+        var actual = await PostgresTools.SchemaAsync(viaSchemaGen);
         Assert.True(expected.Length > 100_000, "the dump is suspiciously small");
         Assert.Equal(expected, actual);
-    }
-
-    /// <summary>pg_dump (15.14 on) opens and closes its output with a <c>\restrict</c> key that is random per dump.</summary>
-    private static string WithoutRestrictKey(string dump)
-        => string.Join('\n', dump.Split('\n').Where(line => !line.StartsWith("\\restrict ", StringComparison.Ordinal) && !line.StartsWith("\\unrestrict ", StringComparison.Ordinal)));
-
-    private static async Task<string> RunAsync(string tool, string connectionString, params string[] arguments)
-    {
-        var settings = new NpgsqlConnectionStringBuilder(connectionString);
-        var (exitCode, output, error) = await ChildProcess.RunAsync(
-            PostgresServer.Tool(tool),
-            new Dictionary<string, string> { ["PGPASSWORD"] = settings.Password ?? "" },
-            ["-h", settings.Host!, "-p", settings.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", settings.Username!, "-d", settings.Database!, .. arguments]);
-        Assert.True(exitCode == 0, $"{tool} failed: {error}");
-        return output;
     }
 
     private static string SourceFolder => Path.Combine(Repository.Root(), "tests", "SchemaGen.Corpus", "Migrations");

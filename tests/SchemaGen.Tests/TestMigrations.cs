@@ -10,6 +10,10 @@ internal static class TestMigrations
     public static MigrationDescriptor Custom(int number, string name, Func<MigrationContext, CancellationToken, Task> up, bool transactional = true)
         => new(number, name, $"Run {name}", transactional, $"sha256:{number:x64}", () => new DelegateMigration(up));
 
+    /// <summary>A C# migration passing one constant to ExecuteAsync, with the compile-time SQL the generator gives such a class.</summary>
+    public static MigrationDescriptor Constant(int number, string name, string sql, string? description = null)
+        => new(number, name, description ?? $"Run {name}", true, $"sha256:{number:x64}", () => new DelegateMigration((context, ct) => context.ExecuteAsync(sql, ct)), sql + ";\n");
+
     /// <summary>Migrations 1..count, each creating table t{n}.</summary>
     public static MigrationDescriptor[] Tables(int count)
         => Enumerable.Range(1, count).Select(n => Sql(n, $"table_{n}", $"CREATE TABLE t{n} (id int)")).ToArray();

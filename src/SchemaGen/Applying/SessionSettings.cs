@@ -27,6 +27,7 @@ internal static class SessionSettings
             ? $"SELECT txid_current(), set_config('lock_timeout', '{milliseconds}', true)"
             : "SELECT txid_current()";
 
-    private static string? Milliseconds(TimeSpan? timeout)
+    /// <summary>A timeout as PostgreSQL's settings take it, whole milliseconds rounded up; null for none.</summary>
+    public static string? Milliseconds(TimeSpan? timeout)
         => timeout is { } value ? ((long)Math.Ceiling(value.TotalMilliseconds)).ToString(CultureInfo.InvariantCulture) : null;
 }

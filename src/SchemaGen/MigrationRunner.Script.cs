@@ -1,0 +1,40 @@
+using System.Globalization;
+using SchemaGen.Applying;
+using SchemaGen.Ledger;
+using SchemaGen.Planning;
+
+namespace SchemaGen;
+
+/// <summary>The runner's scripts: the SQL a run would send, for a person to review and run with psql.</summary>
+public sealed partial class MigrationRunner
+{
+    /// <summary>
+    /// The SQL that applying the database's pending migrations (up to <paramref name="to"/>) would send, refused for what a run
+    /// would refuse (a failed or edited migration, one out of order, tables but no ledger). On a database with no ledger the
+    /// script creates it. C# migrations are scripted when their SQL is known at compile time
+    /// (<see cref="MigrationDescriptor.CompileTimeSql"/>); the script stops before the first that is not. Applies nothing and takes no lock.
+    /// <see cref="MigrationScript.From"/> writes one with no database.
+    /// </summary>
+    /// <exception cref="MigrationValidationException">A run would refuse this database; the message says why and what to do.</exception>
+    public async Task<MigrationScript> ScriptAsync(int? to = null, CancellationToken cancellationToken = default)
+    {
+        EnsureMigration(to, 1, nameof(to));
+        var (connection, ledger) = await ConnectionOpener.OpenAsync(
+            _dataSource, _options, _logger, open => _ledger.TryReadAsync(open, _migrations, cancellationToken), cancellationToken).ConfigureAwait(false);
+        await using var _ = connection.ConfigureAwait(false);
+        if (ledger is null)
+        {
+            await ExistingSchemaGuard.EnsureAdoptableAsync(connection, _ledger.Table, _options, cancellationToken).ConfigureAwait(false);
+            return MigrationScript.From(_migrations, 1, to, _options);
+        }
+
+        var pending = MigrationPlanner.Plan(_migrations, ledger, _ledger.Table, _options).Pending.Where(migration => migration.Number <= (to ?? int.MaxValue)).ToList();
+        var highest = ledger.Count == 0 ? null : ledger.MaxBy(row => row.Number);
+        var expected = highest is null
+            ? "no migration"
+            : string.Create(CultureInfo.InvariantCulture, $"{ledger.Count} migration(s), up to {highest.MigrationName}, and no other");
+        return MigrationScriptWriter.Write(pending, new ScriptStart(ledger.Count, highest?.Number ?? 0, CreatesLedger: false, expected), _ledger.Table, _options);
+    }
+
+    private void EnsureMigration(int? number, int lowest, string parameter) => MigrationScript.EnsureMigration(_migrations, number, lowest, parameter);
+}

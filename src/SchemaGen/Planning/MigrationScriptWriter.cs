@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Text;
+using SchemaGen.Applying;
+using SchemaGen.Ledger;
+using SchemaGen.SqlParsing;
+
+namespace SchemaGen.Planning;
+
+/// <summary>Where a script starts: the ledger as it must be found, and whether the script creates it.</summary>
+/// <param name="Rows">How many rows the ledger must hold, all applied.</param>
+/// <param name="Highest">The highest number among them; 0 for none.</param>
+/// <param name="CreatesLedger">Whether the script creates the ledger.</param>
+/// <param name="Expected">The same in words, for the guard's message: <c>migrations 1 to 004_notes and no other</c>.</param>
+internal sealed record ScriptStart(int Rows, int Highest, bool CreatesLedger, string Expected);
+
+/// <summary>
+/// Writes the SQL that applying migrations would send, as a psql script: the migration lock, the guard, the ledger's set-up,
+/// then each migration as the runner applies it (its transaction, lock_timeout, statements, session reset and ledger row).
+/// It stops before the first migration whose SQL is decided as it runs, and says so.
+/// </summary>
+internal static class MigrationScriptWriter
+{
+    public static MigrationScript Write(IReadOnlyList<MigrationDescriptor> range, ScriptStart start, LedgerTable table, MigrationRunnerOptions options)
+    {
+        var scripted = range.TakeWhile(migration => migration.CompileTimeSql is not null).ToList();
+        var stoppedAt = scripted.Count < range.Count ? range[scripted.Count] : null;
+        var script = new StringBuilder();
+        if (range.Count == 0)
+        {
+            script.Append("-- SchemaGen: nothing to apply: the ledger ").Append(table.QualifiedName).Append(" records every migration asked for.\n");
+            return new MigrationScript(script.ToString(), CreatesLedger: false, [], StoppedAt: null, NotScripted: 0);
+        }
+
+        if (scripted.Count == 0)
+        {
+            AppendStop(script, stoppedAt!, range.Count - 1);
+            return new MigrationScript(script.ToString(), CreatesLedger: false, [], stoppedAt, range.Count);
+        }
+
+        var ledger = new ScriptedLedger(table);
+        var key = MigrationLock.KeyFor(table).ToString(CultureInfo.InvariantCulture);
+        script
+            .Append("-- SchemaGen: the SQL that applying ").Append(Describe(scripted)).Append(" would send, in order, each with its ledger row,\n")
+            .Append("-- to a database whose ledger records ").Append(start.Expected).Append(".\n")
+            .Append("-- Run it with psql, which stops at the first error (ON_ERROR_STOP below): psql \"host=… dbname=…\" -f script.sql\n")
+            .Append("\\set ON_ERROR_STOP on\n")
+            .Append("-- The migration lock every SchemaGen run takes: an app starting meanwhile waits for this script instead of migrating beside it.\n")
+            .Append("SELECT pg_advisory_lock(").Append(key).Append(");\n")
+            .Append(ledger.Guard(start.Rows, start.Highest, start.Expected)).Append('\n');
+        if (start.CreatesLedger)
+        {
+            script.Append("\n-- The ledger ").Append(table.QualifiedName).Append(" and its head, which the database does not have yet.\n");
+            foreach (var statement in ledger.Create())
+            {
+                script.Append(statement).Append('\n');
+            }
+        }
+
+        foreach (var migration in scripted)
+        {
+            script.Append('\n');
+            Append(script, migration, StatementTerminator.Terminate(migration.CompileTimeSql!), ledger, options);
+        }
+
+        if (stoppedAt is not null)
+        {
+            script.Append('\n');
+            AppendStop(script, stoppedAt, range.Count - scripted.Count - 1);
+        }
+
+        script.Append("\nSELECT pg_advisory_unlock(").Append(key).Append(");\n");
+        return new MigrationScript(script.ToString(), start.CreatesLedger, scripted, stoppedAt, range.Count - scripted.Count);
+    }
+
+    private static void AppendStop(StringBuilder script, MigrationDescriptor stoppedAt, int after)
+        => script
+            .Append("-- ").Append(stoppedAt.Id).Append(" is a C# migration whose SQL is decided as it runs (its UpAsync does more than pass constant SQL to ExecuteAsync),\n")
+            .Append("-- so the script stops before it: apply it, and the ").Append(after.ToString(CultureInfo.InvariantCulture)).Append(" migration(s) after it, with the migrate verb.\n");
+
+    private static void Append(StringBuilder script, MigrationDescriptor migration, string sql, ScriptedLedger ledger, MigrationRunnerOptions options)
+    {
+        script.Append("-- ").Append(migration.Id);
+        if (migration.Description.Length > 0)
+        {
+            script.Append(": ").Append(migration.Description.ReplaceLineEndings(" "));
+        }
+
+        if (migration.Transactional)
+        {
+            script.Append('\n').Append("BEGIN;\n");
+            AppendLockTimeout(script, "SET LOCAL", options);
+            AppendStatements(script, sql);
+            AppendSessionReset(script);
+            script.Append(ledger.Applied(migration)).Append('\n').Append("COMMIT;\n");
+            return;
+        }
+
+        script.Append(" (not transactional: recorded as running, then each statement commits on its own)\n");
+        AppendLockTimeout(script, "SET", options);
+        script.Append(ledger.Running(migration)).Append('\n');
+        AppendStatements(script, sql);
+        AppendSessionReset(script);
+        script.Append(ledger.Completed(migration)).Append('\n');
+    }
+
+    private static void AppendStatements(StringBuilder script, string sql)
+    {
+        if (sql.Length > 0)
+        {
+            script.Append(sql).Append('\n');
+        }
+    }
+
+    private static void AppendLockTimeout(StringBuilder script, string set, MigrationRunnerOptions options)
+    {
+        if (SessionSettings.Milliseconds(options.TableLockTimeout) is { } milliseconds)
+        {
+            script.Append(set).Append(" lock_timeout = ").Append(milliseconds).Append(";\n");
+        }
+    }
+
+    /// <summary>What the runner does before each ledger write, so a <c>SET ROLE</c> or <c>SET search_path</c> in a migration reaches neither the row nor the next migration.</summary>
+    private static void AppendSessionReset(StringBuilder script)
+        => script.Append("SET SESSION AUTHORIZATION DEFAULT;\nRESET ALL;\n");
+
+    private static string Describe(IReadOnlyList<MigrationDescriptor> range)
+        => range.Count == 1 ? $"migration {range[0].Id}" : $"migrations {range[0].Id} to {range[^1].Id}";
+}
