@@ -28,7 +28,16 @@ builder.Services.AddHealthChecks().AddSchemaGen();
 
 var app = builder.Build();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(SchemaGenServiceCollectionExtensions.ReadyTag) });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions
+{
+    Predicate = check => check.Tags.Contains(SchemaGenServiceCollectionExtensions.ReadyTag),
+    // A body that names what is pending or wrong, instead of a bare "Unhealthy".
+    ResponseWriter = (http, report) =>
+    {
+        http.Response.ContentType = MigrationHealthResponse.ContentType;
+        return MigrationHealthResponse.WriteAsync(http.Response.Body, report, http.RequestAborted);
+    },
+});
 app.MapNotes();
 await app.RunAsync();
 return 0;

@@ -8,8 +8,11 @@ public sealed class SchemaGenHostOptions
     /// <summary>Apply at start-up (default), wait for another process to, or skip.</summary>
     public MigrationStartupMode Mode { get; set; } = MigrationStartupMode.Apply;
 
-    /// <summary>The runner's options (schema, table name, lock mode, timeouts).</summary>
-    public MigrationRunnerOptions RunnerOptions { get; set; } = new();
+    /// <summary>
+    /// The runner's options (schema, table name, lock mode, timeouts). Their <see cref="MigrationRunnerOptions.StartupBanner"/> is
+    /// off here, so a host logs a run as a few structured events rather than the console's banner lines.
+    /// </summary>
+    public MigrationRunnerOptions RunnerOptions { get; set; } = new() { StartupBanner = false };
 
     /// <summary>The database; the default is the <see cref="NpgsqlDataSource"/> registered in the container (<c>AddNpgsqlDataSource</c>).</summary>
     public Func<IServiceProvider, NpgsqlDataSource>? DataSource { get; set; }

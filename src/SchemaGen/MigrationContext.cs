@@ -16,6 +16,8 @@ public sealed class MigrationContext
     private readonly ILogger _logger;
     private readonly NpgsqlConnection _connection;
     private readonly NpgsqlTransaction? _transaction;
+    private MigrationStats _observed;
+    private MigrationStats? _reported;
 
     internal MigrationContext(
         MigrationDescriptor migration, NpgsqlConnection connection, NpgsqlTransaction? transaction, TransactionPrelude? prelude, int commandTimeoutSeconds, ILogger logger)
@@ -31,12 +33,13 @@ public sealed class MigrationContext
     /// <summary>The migration being applied.</summary>
     public MigrationDescriptor Migration { get; }
 
-    /// <summary>The open connection the migration runs on.</summary>
+    /// <summary>The open connection the migration runs on. SQL sent through it is not counted: <see cref="Stats"/> become unknown unless the migration calls <see cref="Count"/>.</summary>
     public NpgsqlConnection Connection
     {
         get
         {
             SendPrelude();
+            _observed = MigrationStats.Unknown;
             return _connection;
         }
     }
@@ -47,12 +50,17 @@ public sealed class MigrationContext
         get
         {
             SendPrelude();
+            _observed = MigrationStats.Unknown;
             return _transaction;
         }
     }
 
-    /// <summary>What the migration created so far; reported per migration and summed over the run.</summary>
-    public MigrationStats Stats { get; private set; }
+    /// <summary>
+    /// What the migration created so far, reported per migration and summed over the run: what it reported through
+    /// <see cref="Count"/> if it called it; else what SchemaGen counted in the SQL of <see cref="ExecuteAsync"/> and auto-schema
+    /// (tables, added columns, indexes), or <see cref="MigrationStats.Unknown"/> once it reached <see cref="Connection"/>.
+    /// </summary>
+    public MigrationStats Stats => _reported ?? _observed;
 
     /// <summary>The timeout of the migration's commands, from <see cref="MigrationRunnerOptions.CommandTimeout"/>; 0 is none.</summary>
     internal int CommandTimeoutSeconds { get; }
@@ -81,7 +89,10 @@ public sealed class MigrationContext
         return SqlExecutor.ExecuteAsync(this, sql, cancellationToken);
     }
 
-    /// <summary>Creates a command on the migration's connection and transaction, for parameterised SQL, with the migration's timeout.</summary>
+    /// <summary>
+    /// Creates a command on the migration's connection and transaction, for parameterised SQL, with the migration's timeout.
+    /// SchemaGen does not count what it creates (see <see cref="Stats"/>).
+    /// </summary>
     public NpgsqlCommand CreateCommand(string sql) => new(sql, Connection, Transaction) { CommandTimeout = CommandTimeoutSeconds };
 
     /// <summary>
@@ -116,9 +127,15 @@ public sealed class MigrationContext
         }
     }
 
-    /// <summary>Adds to the counts reported for this migration.</summary>
+    /// <summary>Adds to the counts reported for this migration; once called, they replace what SchemaGen counted itself.</summary>
     public void Count(int tablesCreated = 0, int columnsAdded = 0, int indexesCreated = 0)
-        => Stats += new MigrationStats(tablesCreated, columnsAdded, indexesCreated);
+        => _reported = (_reported ?? default) + new MigrationStats(tablesCreated, columnsAdded, indexesCreated);
+
+    /// <summary>Adds what a statement SchemaGen ran for the migration created.</summary>
+    internal void Observe(MigrationStats created) => _observed += created;
+
+    /// <summary>A command for SchemaGen's own reads on the migration's connection and transaction; it counts as nothing created.</summary>
+    internal NpgsqlCommand CreateOwnCommand(string sql) => new(sql, _connection, _transaction) { CommandTimeout = CommandTimeoutSeconds };
 
     /// <summary>Logs at Information level, prefixed with the migration id.</summary>
     public void LogInformation(string message) => MigrationLog.MigrationMessage(_logger, LogLevel.Information, Migration.Id, message);

@@ -11,7 +11,7 @@ public sealed record MigrationRunReport(
     bool LedgerCreated,
     TimeSpan Elapsed)
 {
-    /// <summary>The counts summed over every applied migration.</summary>
+    /// <summary>The counts summed over every applied migration; <see cref="MigrationStats.Unknown"/> when any one's are.</summary>
     public MigrationStats Totals
     {
         get
@@ -24,6 +24,26 @@ public sealed record MigrationRunReport(
 
             return totals;
         }
+    }
+
+    /// <summary>The counts summed over the applied migrations whose counts are known, and how many are not.</summary>
+    internal (MigrationStats Counted, int Uncounted) CountedTotals()
+    {
+        var counted = default(MigrationStats);
+        var uncounted = 0;
+        foreach (var applied in Applied)
+        {
+            if (applied.Stats.IsKnown)
+            {
+                counted += applied.Stats;
+            }
+            else
+            {
+                uncounted++;
+            }
+        }
+
+        return (counted, uncounted);
     }
 }
 

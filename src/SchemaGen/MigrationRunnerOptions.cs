@@ -65,6 +65,13 @@ public sealed class MigrationRunnerOptions
     /// </summary>
     public bool OnlyLedgerSchemaMustBeEmpty { get; set; }
 
+    /// <summary>
+    /// Whether a run logs the original design's start-up banner: the <c>====</c> rule lines and "Starting database migration
+    /// process" around its events. Default true, for a console's start-up log; the generic host (SchemaGen.Hosting's
+    /// <c>AddSchemaGen</c>) turns it off, so a run is a few structured events (discovered, each migration, the summary).
+    /// </summary>
+    public bool StartupBanner { get; set; } = true;
+
     /// <summary>How runners take turns: one session lock (default), or a lock per migration transaction for transaction-mode poolers.</summary>
     public MigrationLockMode LockMode { get; set; } = MigrationLockMode.Session;
 

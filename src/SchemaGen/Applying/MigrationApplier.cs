@@ -50,7 +50,15 @@ internal static class MigrationApplier
         var elapsed = Stopwatch.GetElapsedTime(step.Started);
         Instrumentation.MigrationApplied(activity, step.Connection.Database, elapsed);
         var stats = context.Stats;
-        MigrationLog.Applied(step.Logger, step.Migration.Id, (long)elapsed.TotalMilliseconds, stats.TablesCreated, stats.ColumnsAdded, stats.IndexesCreated);
+        if (stats.IsKnown)
+        {
+            MigrationLog.Applied(step.Logger, step.Migration.Id, (long)elapsed.TotalMilliseconds, stats.TablesCreated, stats.ColumnsAdded, stats.IndexesCreated);
+        }
+        else
+        {
+            MigrationLog.AppliedUncounted(step.Logger, step.Migration.Id, (long)elapsed.TotalMilliseconds);
+        }
+
         return new AppliedMigration(step.Migration, elapsed, stats);
     }
 

@@ -24,7 +24,13 @@ internal static class SqlExecutor
         }
 
         RefuseTransactionControl(statements);
-        return await InOneBatchAsync(context, statements, cancellationToken).ConfigureAwait(false);
+        var affected = await InOneBatchAsync(context, statements, cancellationToken).ConfigureAwait(false);
+        foreach (var statement in statements)
+        {
+            context.Observe(CreatedObjects.Of(statement));
+        }
+
+        return affected;
     }
 
     /// <summary>The statements in one batch, behind the transaction's prelude while that has not been sent.</summary>
@@ -82,11 +88,12 @@ internal static class SqlExecutor
         for (var i = 0; i < statements.Count; i++)
         {
             // A batch of one: Npgsql would split a command's text itself, at the semicolons of a BEGIN ATOMIC body too.
-            await using var batch = new NpgsqlBatch(context.Connection) { Timeout = context.CommandTimeoutSeconds };
+            await using var batch = new NpgsqlBatch(context.RawConnection) { Timeout = context.CommandTimeoutSeconds };
             batch.BatchCommands.Add(new NpgsqlBatchCommand(statements[i].Text));
             try
             {
                 affected += Math.Max(0, await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false));
+                context.Observe(CreatedObjects.Of(statements[i]));
             }
             catch (NpgsqlException e)
             {

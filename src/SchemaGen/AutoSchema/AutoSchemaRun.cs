@@ -13,7 +13,7 @@ internal static class AutoSchemaRun
     public static async Task<AutoSchemaResult> RunAsync(MigrationContext context, ILogger logger, SchemaModel model, CancellationToken cancellationToken)
     {
         var id = context.Migration.Id;
-        var live = await LiveSchemaReader.ReadAsync(context.Connection, context.Transaction, SchemasOf(model), cancellationToken).ConfigureAwait(false);
+        var live = await LiveSchemaReader.ReadAsync(context.RawConnection, context.RawTransaction, SchemasOf(model), cancellationToken).ConfigureAwait(false);
         var changes = SchemaPlanner.Plan(model, live);
 
         foreach (var difference in changes.Differences)
@@ -64,9 +64,8 @@ internal static class AutoSchemaRun
             AutoSchemaLog.NothingToCreate(logger, id, model.Tables.Count);
         }
 
-        var result = new AutoSchemaResult(changes.TablesToCreate.Count, changes.ColumnsToAdd.Count, changes.IndexesToCreate.Count, changes.Differences);
-        context.Count(result.TablesCreated, result.ColumnsAdded, result.IndexesCreated);
-        return result;
+        // What it created is counted as its DDL runs through ExecuteAsync.
+        return new AutoSchemaResult(changes.TablesToCreate.Count, changes.ColumnsToAdd.Count, changes.IndexesToCreate.Count, changes.Differences);
     }
 
     private static string[] SchemasOf(SchemaModel model)
@@ -88,7 +87,7 @@ internal static class AutoSchemaRun
         var refused = new List<string>();
         foreach (var table in unfillable.Select(a => a.Table).Distinct())
         {
-            await using var command = context.CreateCommand(SchemaDdl.HasRows(table));
+            await using var command = context.CreateOwnCommand(SchemaDdl.HasRows(table));
             if ((bool)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!)
             {
                 refused.AddRange(unfillable.Where(a => a.Table == table).Select(a => $"{changes.Display(table)}.{a.Column.Name} ({a.Column.StoreType} NOT NULL)"));

@@ -29,6 +29,14 @@ internal static partial class MigrationLog
         Message = "✓ {MigrationId}: Completed in {ElapsedMs}ms (tables: {TablesCreated}, columns: {ColumnsAdded}, indexes: {IndexesCreated})")]
     public static partial void Applied(ILogger logger, string migrationId, long elapsedMs, int tablesCreated, int columnsAdded, int indexesCreated);
 
+    [LoggerMessage(EventId = 1029, Level = LogLevel.Information, Message = "✓ {MigrationId}: Completed in {ElapsedMs}ms")]
+    public static partial void AppliedUncounted(ILogger logger, string migrationId, long elapsedMs);
+
+    [LoggerMessage(EventId = 1030, Level = LogLevel.Information,
+        Message = "Migration summary: {Applied} migration(s) applied, {TablesCreated} table(s) created, {ColumnsAdded} column(s) added, {IndexesCreated} index(es) created, " +
+                  "besides what {Uncounted} migration(s) created through SQL SchemaGen cannot count")]
+    public static partial void SummaryPartlyCounted(ILogger logger, int applied, int tablesCreated, int columnsAdded, int indexesCreated, int uncounted);
+
     [LoggerMessage(EventId = 1007, Level = LogLevel.Information,
         Message = "Migration summary: {Applied} migration(s) applied, {TablesCreated} table(s) created, {ColumnsAdded} column(s) added, {IndexesCreated} index(es) created")]
     public static partial void Summary(ILogger logger, int applied, int tablesCreated, int columnsAdded, int indexesCreated);
