@@ -1,8 +1,11 @@
 namespace SchemaGen.Generator.Analyzers
 {
-    /// <summary>The names of the properties a SQL safety diagnostic carries for its code fixes.</summary>
+    /// <summary>The names of the properties SchemaGen's diagnostics carry for their code fixes.</summary>
     public static class FixProperty
     {
+        /// <summary>SG0001's: the free number it suggests for the migration that does not keep its number.</summary>
+        public const string FreeNumber = "SchemaGen.FreeNumber";
+
         /// <summary>The source position where the statement's first token starts.</summary>
         public const string StatementStart = "StatementStart";
 

@@ -40,7 +40,7 @@ namespace SchemaGen.Generator.Diagnostics
                         : Location.Create(where.FilePath, where.Span, where.LineSpan);
                 }
 
-                context.ReportDiagnostic(Diagnostic.Create(descriptor, location, ToObjects(info.MessageArgs)));
+                context.ReportDiagnostic(Diagnostic.Create(descriptor, location, info.PropertyDictionary(), ToObjects(info.MessageArgs)));
             }
         }
 

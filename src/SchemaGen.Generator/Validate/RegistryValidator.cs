@@ -11,6 +11,7 @@ namespace SchemaGen.Generator.Validate
     /// </summary>
     internal static class RegistryValidator
     {
+
         /// <param name="migrations">All migrations, sorted by number and then by source position.</param>
         /// <param name="released">"number:name" of the migrations the lock file records: of two sharing a number, the released one keeps it.</param>
         public static EquatableArray<DiagnosticInfo> Validate(EquatableArray<MigrationInfo> migrations, EquatableArray<string> released)
@@ -70,13 +71,14 @@ namespace SchemaGen.Generator.Validate
                     }
 
                     var current = numbered[i];
+                    var next = free.Next();
                     diagnostics.Add(DiagnosticInfo.Create(
                         DiagnosticDescriptors.DuplicateNumber.Id,
                         current.AttributeLocation,
                         Format(current.Number),
                         numbered[keeper].ClassName,
                         current.ClassName,
-                        free.Next()));
+                        next).WithProperty(Analyzers.FixProperty.FreeNumber, next));
                 }
 
                 start = end;
