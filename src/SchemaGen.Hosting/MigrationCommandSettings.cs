@@ -20,6 +20,13 @@ public sealed class MigrationCommandSettings
     /// <summary>The app's name as a person types it before a verb, for messages that name the verb to run; default the entry assembly's name.</summary>
     public string AppName { get; set; } = System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name ?? "app";
 
+    /// <summary>
+    /// Whether a first argument that is no SchemaGen verb (and no option) is the app's own, so that
+    /// <see cref="MigrationCommands.TryRunAsync"/> returns null for it. Default false: it is refused as a typo of a verb, with
+    /// exit code <see cref="MigrationCommands.UsageError"/>. Set it for an app that takes commands of its own.
+    /// </summary>
+    public bool PassUnknownVerbsToApp { get; set; }
+
     /// <summary>Where tables, results and progress go.</summary>
     public TextWriter Output { get; set; } = Console.Out;
 

@@ -34,7 +34,7 @@ internal sealed partial class MigrationVerbs
         import.Options.Add(_importMapping);
         import.Options.Add(_importAccept);
         import.Options.Add(_importDryRun);
-        return import;
+        return Database(import, takesLock: true);
     }
 
     private async Task<int> ImportAsync(ParseResult parse, CancellationToken cancellationToken)
@@ -51,12 +51,11 @@ internal sealed partial class MigrationVerbs
             }
             catch (Exception e) when (e is IOException or FormatException or UnauthorizedAccessException)
             {
-                settings.Error.WriteLine($"import: {file.Name}: {e.Message}");
-                return Failed;
+                return Fail(parse, $"{file.Name}: {e.Message}", migration: null);
             }
         }
 
-        return await WithRunnerAsync(parse, migrations, options, async runner =>
+        return await WithRunnerAsync(parse, options, async runner =>
         {
             var plan = await runner.PlanHistoryImportAsync(cancellationToken).ConfigureAwait(false);
             ImportPlanTable.Write(settings.Output, plan);

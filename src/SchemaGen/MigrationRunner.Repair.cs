@@ -67,7 +67,7 @@ public sealed partial class MigrationRunner
         var (connection, _) = await ConnectionOpener.OpenAsync(_dataSource, _options, _logger, _ => Task.FromResult(0), cancellationToken).ConfigureAwait(false);
         await using var _ = connection.ConfigureAwait(false);
         var key = MigrationLock.KeyFor(_ledger.Table);
-        await MigrationLock.AcquireAsync(connection, key, _options.LockTimeout, () => Task.FromResult(false), _logger, cancellationToken).ConfigureAwait(false);
+        await MigrationLock.AcquireAsync(connection, key, _options, () => Task.FromResult(false), _logger, cancellationToken).ConfigureAwait(false);
         try
         {
             return await action(connection).ConfigureAwait(false);

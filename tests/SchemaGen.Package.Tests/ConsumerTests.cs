@@ -53,6 +53,22 @@ public sealed class ConsumerTests(PackageFeed feed) : IClassFixture<PackageFeed>
     }
 
     [Fact]
+    public async Task The_schemagen_tool_installs_from_its_package_and_writes_the_next_migration_into_the_consumer()
+    {
+        using var consumer = ConsumerProject.Create(feed);
+        var tools = Path.Combine(consumer.Directory, "tools");
+
+        (await DotNet.RunAsync(consumer.Directory, "tool", "install", "SchemaGen.Tool", "--version", feed.Version, "--tool-path", tools)).Succeeded();
+        var created = (await DotNet.RunToolAsync(Path.Combine(tools, "schemagen"), consumer.Directory, "new", "add_orders", "--cs")).Succeeded();
+        (await consumer.BuildAsync()).Succeeded();
+        var run = (await consumer.RunAsync()).Succeeded();
+
+        Assert.Equal("Created AddOrders.cs: migration 3, 003_add_orders.\n", created.Output.Replace("\r", ""));
+        Assert.Contains("namespace Consumer;", File.ReadAllText(Path.Combine(consumer.Directory, "AddOrders.cs")));
+        Assert.Matches(@"^001_users sha256:[0-9a-f]{64}\n002_audit_log sha256:[0-9a-f]{64}\n003_add_orders sha256:[0-9a-f]{64}\n", run.Output.Replace("\r", ""));
+    }
+
+    [Fact]
     public async Task A_duplicate_number_fails_the_build_with_SG0001()
     {
         using var consumer = ConsumerProject.Create(feed);

@@ -20,9 +20,18 @@ internal static class DotNet
         }
     }
 
-    public static async Task<Result> RunAsync(string workingDirectory, params string[] arguments)
+    public static Task<Result> RunAsync(string workingDirectory, params string[] arguments) => RunProgramAsync("dotnet", workingDirectory, arguments);
+
+    /// <summary>
+    /// Runs a program the SDK installed, such as a dotnet tool's command: its apphost finds the runtime through DOTNET_ROOT,
+    /// set to the root of the runtime this test runs on.
+    /// </summary>
+    public static Task<Result> RunToolAsync(string program, string workingDirectory, params string[] arguments)
+        => RunProgramAsync(program, workingDirectory, arguments);
+
+    private static async Task<Result> RunProgramAsync(string program, string workingDirectory, string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -39,6 +48,10 @@ internal static class DotNet
         start.Environment.Remove("MSBuildExtensionsPath");
         start.Environment.Remove("MSBuildSDKsPath");
         start.Environment.Remove("MSBUILD_EXE_PATH");
+        if (!start.Environment.TryGetValue("DOTNET_ROOT", out var root) || string.IsNullOrEmpty(root))
+        {
+            start.Environment["DOTNET_ROOT"] = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", ".."));
+        }
 
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();

@@ -1,6 +1,6 @@
 namespace SchemaGen.Package.Tests;
 
-/// <summary>Packs SchemaGen once per test run into a local folder feed, with a version no cache can already hold.</summary>
+/// <summary>Packs SchemaGen and its tool once per test run into a local folder feed, with a version no cache can already hold.</summary>
 public sealed class PackageFeed : IAsyncLifetime
 {
     public string Directory { get; } = Path.Combine(Path.GetTempPath(), "schemagen-feed-" + Guid.NewGuid().ToString("N")[..8]);
@@ -24,8 +24,10 @@ public sealed class PackageFeed : IAsyncLifetime
     public async Task InitializeAsync()
     {
         System.IO.Directory.CreateDirectory(Directory);
-        await DotNet.RunAsync(RepositoryRoot, "pack", "src/SchemaGen/SchemaGen.csproj", "-c", "Release", "-o", Directory, $"-p:Version={Version}")
-            .ContinueWith(t => t.Result.Succeeded());
+        foreach (var project in (string[])["src/SchemaGen/SchemaGen.csproj", "src/SchemaGen.Tool/SchemaGen.Tool.csproj"])
+        {
+            (await DotNet.RunAsync(RepositoryRoot, "pack", project, "-c", "Release", "-o", Directory, $"-p:Version={Version}")).Succeeded();
+        }
     }
 
     public Task DisposeAsync()

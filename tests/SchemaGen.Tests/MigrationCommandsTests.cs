@@ -115,7 +115,7 @@ public class MigrationCommandsTests
         Assert.Contains("run 'app import sqlx --mapping FILE' with a line '20240101013000 NUMBER'", lines[201]);
         Assert.Contains("Dry run: 1 difference(s) refuse the import. Nothing was recorded.", dryRun.Output);
         Assert.Equal(1, refused.ExitCode);
-        Assert.StartsWith("Cannot import the Sqlx history in _sqlx_migrations: 1 difference(s)", refused.Error);
+        Assert.StartsWith("import: Cannot import the Sqlx history in _sqlx_migrations: 1 difference(s)", refused.Error);
         Assert.Null(ledgerAfterRefusal);
         Assert.Equal(0, mapped.ExitCode);
         Assert.Contains("Dry run: the import would record migrations 1 to 200 as applied without running them. Nothing was recorded.", mapped.Output);
@@ -161,43 +161,6 @@ public class MigrationCommandsTests
         var result = await RunAsync(["migrate"], Tables(1), connectionString: connection);
 
         Assert.Equal(0, result.ExitCode);
-    }
-
-    [Fact]
-    public async Task Script_prints_pending_SQL_with_ledger_rows_that_leave_the_database_as_migrate_would()
-    {
-        var connection = await TestDatabase.CreateConnectionStringAsync();
-        MigrationDescriptor[] build =
-        [
-            SqlFile(1, "users", "CREATE TABLE users (id int PRIMARY KEY)"),
-            SqlFile(2, "notes", "CREATE TABLE notes (id int, body text DEFAULT 'it''s')", description: "Tenant's notes"),
-            SqlFile(3, "notes_index", "CREATE INDEX CONCURRENTLY notes_id ON notes (id)", transactional: false),
-            Custom(4, "backfill", (context, ct) => context.ExecuteAsync("UPDATE notes SET body = 'x'", ct)),
-            SqlFile(5, "after", "CREATE TABLE later (id int)"),
-        ];
-        await RunAsync(["migrate", "--connection", connection], build[..1]);
-
-        var script = await RunAsync(["script", "--connection", connection], build);
-        await using (var session = new NpgsqlConnection(connection))
-        {
-            // As psql runs a file: statement by statement, on one session.
-            await session.OpenAsync();
-            var sql = string.Join('\n', script.Output.Split('\n').Where(line => !line.StartsWith("--")));
-            foreach (var statement in sql.Split(";\n").Where(statement => statement.Trim().Length > 0))
-            {
-                await using var command = new NpgsqlCommand(statement, session);
-                await command.ExecuteNonQueryAsync();
-            }
-        }
-
-        Assert.Equal(0, script.ExitCode);
-        Assert.Contains("-- 002_notes: Tenant's notes\nBEGIN;\nCREATE TABLE notes (id int, body text DEFAULT 'it''s');\nINSERT INTO \"public\".\"schema_migrations\"", script.Output);
-        Assert.Contains("'Tenant''s notes', true, 'applied');\nCOMMIT;", script.Output);
-        Assert.Contains("-- 003_notes_index: Run notes_index (not transactional: statement by statement)\nCREATE INDEX CONCURRENTLY", script.Output);
-        Assert.Contains("-- 004_backfill is a C# migration: its SQL is decided as it runs, so it cannot be scripted.", script.Output);
-        Assert.Contains("-- the 1 pending migration(s) after it are not scripted either.", script.Output);
-        Assert.DoesNotContain("later", script.Output);
-        Assert.Equal((0, "Up to date.\n"), Short(await RunAsync(["verify", "--connection", connection], build[..3])));
     }
 
     [Fact]
@@ -293,16 +256,8 @@ public class MigrationCommandsTests
         Assert.Contains("001_breaks is not recorded as failed", twice.Error);
     }
 
-    private static MigrationDescriptor SqlFile(int number, string name, string sql, bool transactional = true, string? description = null)
-        => new(number, name, description ?? $"Run {name}", transactional, $"sha256:{number:x64}", () => new SqlMigration(sql));
-
     private static (int? ExitCode, string Output) Short((int? ExitCode, string Output, string Error) run) => (run.ExitCode, run.Output);
 
-    private static async Task<(int? ExitCode, string Output, string Error)> RunAsync(string[] args, IReadOnlyList<MigrationDescriptor> migrations, string? connectionString = null)
-    {
-        var output = new StringWriter { NewLine = "\n" };
-        var error = new StringWriter { NewLine = "\n" };
-        var exitCode = await MigrationCommands.TryRunAsync(args, migrations, new MigrationCommandSettings { Output = output, Error = error, ConnectionString = connectionString, AppName = "app" });
-        return (exitCode, output.ToString(), error.ToString());
-    }
+    private static Task<(int? ExitCode, string Output, string Error)> RunAsync(string[] args, IReadOnlyList<MigrationDescriptor> migrations, string? connectionString = null)
+        => InProcessVerbs.RunAsync(args, migrations, connectionString);
 }

@@ -48,7 +48,7 @@ namespace SchemaGen.Generator.Validate
         }
 
         /// <summary>The one snake_case conversion (as for column names), after punctuation and spaces became '_'.</summary>
-        private static string ToSnakeCase(string name)
+        public static string ToSnakeCase(string name)
         {
             var words = new StringBuilder(name.Length);
             foreach (var c in name.Trim())

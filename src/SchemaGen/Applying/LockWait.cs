@@ -9,11 +9,12 @@ namespace SchemaGen.Applying;
 /// Polling, not blocking: a waiter blocked in a lock function holds a snapshot that a <c>CREATE INDEX CONCURRENTLY</c>
 /// run by the other runner would wait for, and neither would move.
 /// </summary>
-internal sealed class LockWait(long key, TimeSpan timeout, ILogger logger)
+internal sealed class LockWait(long key, MigrationRunnerOptions options, ILogger logger)
 {
     private static readonly TimeSpan FirstPoll = TimeSpan.FromMilliseconds(20);
     private static readonly TimeSpan LongestPoll = TimeSpan.FromMilliseconds(500);
 
+    private readonly TimeSpan _timeout = options.LockTimeout;
     private long _started = Stopwatch.GetTimestamp();
     private TimeSpan _poll = FirstPoll;
     private bool _logged;
@@ -22,11 +23,11 @@ internal sealed class LockWait(long key, TimeSpan timeout, ILogger logger)
     public async Task PauseAsync(CancellationToken cancellationToken)
     {
         var waited = Stopwatch.GetElapsedTime(_started);
-        if (waited >= timeout)
+        if (waited >= _timeout)
         {
             throw new MigrationLockTimeoutException(
-                $"Another process has held the migration lock (advisory lock {key}) for more than {timeout.TotalSeconds:0.#} s. " +
-                "It is probably still migrating: wait for it, or raise MigrationRunnerOptions.LockTimeout. " +
+                $"Another process has held the migration lock (advisory lock {key}) for more than {_timeout.TotalSeconds:0.#} s. " +
+                $"It is probably still migrating: wait for it, or {(options.CommandName is null ? "raise" : "pass the verb --lock-timeout SECONDS (in code: raise")} MigrationRunnerOptions.LockTimeout{(options.CommandName is null ? "" : ")")}. " +
                 "To see who holds it: SELECT pid, application_name, client_addr FROM pg_locks JOIN pg_stat_activity USING (pid) WHERE locktype = 'advisory' " +
                 $"AND pg_locks.database = (SELECT oid FROM pg_database WHERE datname = current_database()) AND objid = {(uint)key} AND classid = {(uint)(key >> 32)}.");
         }
@@ -37,7 +38,7 @@ internal sealed class LockWait(long key, TimeSpan timeout, ILogger logger)
             _logged = true;
         }
 
-        await Task.Delay(Min(_poll, timeout - waited), cancellationToken).ConfigureAwait(false);
+        await Task.Delay(Min(_poll, _timeout - waited), cancellationToken).ConfigureAwait(false);
         _poll = Min(_poll * 2, LongestPoll);
     }
 

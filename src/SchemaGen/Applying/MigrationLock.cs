@@ -21,11 +21,11 @@ internal static class MigrationLock
 
     /// <summary>Waits for the session lock; returns false, without it, as soon as <paramref name="noLongerNeeded"/> says another process did the work.</summary>
     public static async Task<bool> AcquireAsync(
-        NpgsqlConnection connection, long key, TimeSpan timeout, Func<Task<bool>> noLongerNeeded, ILogger logger, CancellationToken cancellationToken)
+        NpgsqlConnection connection, long key, MigrationRunnerOptions options, Func<Task<bool>> noLongerNeeded, ILogger logger, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock($1)", connection);
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = key });
-        var wait = new LockWait(key, timeout, logger);
+        var wait = new LockWait(key, options, logger);
         while (!(bool)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!)
         {
             await wait.PauseAsync(cancellationToken).ConfigureAwait(false);

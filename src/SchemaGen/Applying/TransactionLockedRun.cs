@@ -25,7 +25,7 @@ internal sealed class TransactionLockedRun(NpgsqlDataSource dataSource, NpgsqlCo
         LedgerDigest expectedDigest, Action<MigrationPlan> logPlan, CancellationToken cancellationToken)
     {
         var key = MigrationLock.KeyFor(ledger.Table);
-        var wait = new LockWait(key, _options.LockTimeout, _logger);
+        var wait = new LockWait(key, _options, _logger);
         var applied = new List<AppliedMigration>();
         int? alreadyApplied = null;
         var created = false;

@@ -1,0 +1,93 @@
+using System.CommandLine;
+using System.Globalization;
+using SchemaGen.Hosting.Output;
+
+namespace SchemaGen.Hosting;
+
+/// <summary>The verbs that apply, list and check migrations.</summary>
+internal sealed partial class MigrationVerbs
+{
+    private Task<int> MigrateAsync(ParseResult parse, CancellationToken cancellationToken)
+        => WithRunnerAsync(parse, async runner =>
+        {
+            var report = await runner.RunAsync(cancellationToken).ConfigureAwait(false);
+            if (Json(parse))
+            {
+                VerbOutput.Write(settings.Output, VerbOutput.Migrate(report), VerbJson.Default.MigrateOutput);
+                return 0;
+            }
+
+            settings.Output.WriteLine(report.Applied.Count == 0
+                ? $"Up to date: {report.AlreadyApplied} migration(s) applied before, none pending."
+                : $"Applied {report.Applied.Count} migration(s) in {report.Elapsed.TotalSeconds.ToString("0.0##", CultureInfo.InvariantCulture)} s.");
+            return 0;
+        });
+
+    private Task<int> StatusAsync(ParseResult parse, CancellationToken cancellationToken)
+        => WithRunnerAsync(parse, async runner =>
+        {
+            var statuses = await runner.GetStatusAsync(cancellationToken).ConfigureAwait(false);
+            if (Json(parse))
+            {
+                VerbOutput.Write(settings.Output, VerbOutput.Status(statuses), VerbJson.Default.StatusOutput);
+            }
+            else
+            {
+                StatusTable.Write(settings.Output, statuses);
+            }
+
+            return 0;
+        });
+
+    private Task<int> VerifyAsync(ParseResult parse, CancellationToken cancellationToken)
+        => WithRunnerAsync(parse, async runner =>
+        {
+            var verification = await runner.VerifyAsync(cancellationToken).ConfigureAwait(false);
+            if (Json(parse))
+            {
+                VerbOutput.Write(settings.Output, VerbOutput.Verify(verification), VerbJson.Default.VerifyOutput);
+                return verification.ExitCode;
+            }
+
+            settings.Output.WriteLine(verification.State switch
+            {
+                DatabaseState.UpToDate => "Up to date.",
+                DatabaseState.Pending => $"{verification.Problems.Count} migration(s) pending:",
+                _ => "Drifted: a migration failed, or was edited after it ran; a human has to look:",
+            });
+            foreach (var problem in verification.Problems)
+            {
+                settings.Output.WriteLine($"  {problem.Id}: {StatusTable.StateName(problem.State)}");
+            }
+
+            return verification.ExitCode;
+        });
+
+    /// <summary>Records migrations 1 to N as applied without running them, and applies nothing.</summary>
+    private Command Baseline()
+    {
+        var number = new Argument<int>("number") { Description = "The last migration the database already holds" };
+        var baseline = Verb(
+            "baseline",
+            "Records migrations 1 to <number> as applied without running them, on a database that has their schema but no ledger",
+            (parse, cancellationToken) =>
+            {
+                var last = parse.GetValue(number);
+                if (last < 1 || last > migrations.Count)
+                {
+                    return Task.FromResult(Fail(parse, $"{last} is not a migration of this build; give a number from 1 to {migrations.Count}.", migration: null));
+                }
+
+                return WithRunnerAsync(parse, async runner =>
+                {
+                    await runner.BaselineAsync(last, cancellationToken).ConfigureAwait(false);
+                    var pending = migrations.Count - last;
+                    settings.Output.WriteLine($"Recorded migrations 1 to {last} as applied without running them (baseline); " +
+                        (pending == 0 ? "none is pending." : $"{pending} pending, which migrate applies."));
+                    return 0;
+                });
+            });
+        baseline.Arguments.Add(number);
+        return Database(baseline, takesLock: true);
+    }
+}

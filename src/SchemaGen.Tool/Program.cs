@@ -1,0 +1,3 @@
+using SchemaGen.Hosting;
+
+return await MigrationCommands.RunAuthoringAsync(args, new MigrationCommandSettings { AppName = "schemagen" });
