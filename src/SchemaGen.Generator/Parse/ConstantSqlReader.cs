@@ -56,19 +56,36 @@ namespace SchemaGen.Generator.Parse
             return sql;
         }
 
+        /// <summary>
+        /// The class's own <c>override</c> of <c>UpAsync</c>, found in its declarations' syntax: asking the symbol for its members
+        /// would have Roslyn build every migration class's members again on each new compilation.
+        /// </summary>
         private static MethodDeclarationSyntax? UpAsyncOf(INamedTypeSymbol type, CancellationToken cancellationToken)
         {
-            foreach (var member in type.GetMembers("UpAsync"))
+            MethodDeclarationSyntax? found = null;
+            foreach (var reference in type.DeclaringSyntaxReferences)
             {
-                if (member is IMethodSymbol { IsOverride: true, Parameters.Length: 2 } method
-                    && method.DeclaringSyntaxReferences.Length == 1
-                    && method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is MethodDeclarationSyntax syntax)
+                if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration)
                 {
-                    return syntax;
+                    continue;
+                }
+
+                foreach (var member in declaration.Members)
+                {
+                    if (member is MethodDeclarationSyntax { Identifier.ValueText: "UpAsync", ParameterList.Parameters.Count: 2 } method
+                        && method.Modifiers.Any(SyntaxKind.OverrideKeyword))
+                    {
+                        if (found is not null)
+                        {
+                            return null;
+                        }
+
+                        found = method;
+                    }
                 }
             }
 
-            return null;
+            return found;
         }
 
         /// <summary>One reading of one method: the SQL pieces in order, and whether a constant had to be bound.</summary>
