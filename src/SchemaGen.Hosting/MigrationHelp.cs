@@ -66,7 +66,7 @@ internal sealed class MigrationHelp(Command root, IReadOnlyList<MigrationDescrip
 
     public int UsageErrors(ParseResult parse)
     {
-        var verb = string.Join(' ', parse.CommandResult.Command.Name == App ? [] : Path(parse.CommandResult));
+        var verb = MigrationVerbs.VerbName(parse);
         foreach (var error in parse.Errors)
         {
             settings.Error.WriteLine($"{verb}: {error.Message}");
@@ -78,17 +78,6 @@ internal sealed class MigrationHelp(Command root, IReadOnlyList<MigrationDescrip
 
     private string Migrations()
         => migrations.Count == 0 ? "no migrations" : $"{migrations.Count} migration(s), the newest {migrations[^1].Id}";
-
-    private static IEnumerable<string> Path(System.CommandLine.Parsing.CommandResult command)
-    {
-        var names = new Stack<string>();
-        for (var current = command; current.Parent is System.CommandLine.Parsing.CommandResult parent; current = parent)
-        {
-            names.Push(current.Command.Name);
-        }
-
-        return names;
-    }
 
     private static string InformationalVersion(Assembly? assembly)
         => assembly?.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? assembly?.GetName().Version?.ToString() ?? "(unknown version)";

@@ -145,16 +145,15 @@ internal sealed partial class MigrationVerbs(IReadOnlyList<MigrationDescriptor> 
         return Failed;
     }
 
-    /// <summary>The verb as typed: <c>migrate</c>, <c>repair checksum</c>.</summary>
-    private static string VerbName(ParseResult parse)
+    /// <summary>The verb as typed, below the app's name: <c>migrate</c>, <c>repair checksum</c>.</summary>
+    public static string VerbName(ParseResult parse)
     {
-        var names = new List<string>();
+        var names = new Stack<string>();
         for (var command = parse.CommandResult; command.Parent is System.CommandLine.Parsing.CommandResult parent; command = parent)
         {
-            names.Add(command.Command.Name);
+            names.Push(command.Command.Name);
         }
 
-        names.Reverse();
         return string.Join(' ', names);
     }
 }
