@@ -17,7 +17,7 @@ namespace SchemaGen.CodeFixes
         private static readonly SqlFix Fix = new SqlFix(Changes, _ => false);
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
-            "SG0303", "SG0304", "SG0305", "SG0306", "SG0307", "SG0308", "SG0309", "SG0310", "SG0311", "SG0312", "SG0313", "SG0314", "SG0315");
+            "SG0303", "SG0304", "SG0305", "SG0306", "SG0307", "SG0308", "SG0309", "SG0310", "SG0311", "SG0312", "SG0313", "SG0314", "SG0315", "SG0316");
 
         public override FixAllProvider GetFixAllProvider() => Fix.FixAll;
 

@@ -43,11 +43,23 @@ namespace SchemaGen.Generator
                 .Select(static (file, _) => file.Model!)
                 .WithTrackingName(TrackingNames.SqlMigrations);
 
-            var sorted = migrations
+            var sqlDowns = sqlFiles
+                .Where(static file => file.Down is not null)
+                .Select(static (file, _) => file.Down!)
+                .WithTrackingName(TrackingNames.SqlDowns);
+
+            var everyMigration = migrations
                 .Collect()
                 .Combine(sqlMigrations.Collect())
-                .Select(static (all, _) => MigrationOrder.Sort(all.Left, all.Right))
+                .Combine(sqlDowns.Collect());
+
+            var sorted = everyMigration
+                .Select(static (all, _) => MigrationOrder.Sort(all.Left.Left, DownPairing.Attach(all.Left.Right, all.Right)))
                 .WithTrackingName(TrackingNames.SortedMigrations);
+
+            var downDiagnostics = everyMigration
+                .Select(static (all, _) => DownPairing.Problems(all.Left.Left, all.Left.Right, all.Right))
+                .WithTrackingName(TrackingNames.DownDiagnostics);
 
             var registry = sorted
                 .Select(static (all, _) => MigrationOrder.ToRegistry(all))
@@ -131,6 +143,9 @@ namespace SchemaGen.Generator
             }));
 
             context.RegisterSourceOutput(diagnostics.Combine(context.CompilationProvider), static (output, input) =>
+                DiagnosticReporter.Report(output, input.Right, input.Left));
+
+            context.RegisterSourceOutput(downDiagnostics.Combine(context.CompilationProvider), static (output, input) =>
                 DiagnosticReporter.Report(output, input.Right, input.Left));
 
             var sqlFileDiagnostics = sqlFiles

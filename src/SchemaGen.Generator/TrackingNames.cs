@@ -7,6 +7,8 @@ namespace SchemaGen.Generator
         public const string SqlMigrationFiles = nameof(SqlMigrationFiles);
         public const string SqlMigrations = nameof(SqlMigrations);
         public const string SqlMigrationDiagnostics = nameof(SqlMigrationDiagnostics);
+        public const string SqlDowns = nameof(SqlDowns);
+        public const string DownDiagnostics = nameof(DownDiagnostics);
         public const string SortedMigrations = nameof(SortedMigrations);
         public const string ReleasedMigrations = nameof(ReleasedMigrations);
         public const string Registry = nameof(Registry);

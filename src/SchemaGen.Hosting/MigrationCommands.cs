@@ -12,8 +12,8 @@ public static class MigrationCommands
     /// <summary>The exit code of a command line that is wrong (an unknown verb or option, a missing argument): 64, as in sysexits.h.</summary>
     public const int UsageError = 64;
 
-    /// <summary>The verbs, each the first argument: <c>migrate</c>, <c>status</c>, <c>verify</c>, <c>script</c>, <c>baseline</c>, <c>import</c>, <c>repair</c>, <c>tenants</c>, <c>new</c>, <c>renumber</c>, <c>help</c>.</summary>
-    public static IReadOnlyList<string> Verbs { get; } = ["migrate", "status", "verify", "script", "baseline", "import", "repair", "tenants", "new", "renumber", "help"];
+    /// <summary>The verbs, each the first argument: <c>migrate</c>, <c>status</c>, <c>verify</c>, <c>script</c>, <c>revert</c>, <c>baseline</c>, <c>import</c>, <c>repair</c>, <c>tenants</c>, <c>new</c>, <c>renumber</c>, <c>help</c>.</summary>
+    public static IReadOnlyList<string> Verbs { get; } = ["migrate", "status", "verify", "script", "revert", "baseline", "import", "repair", "tenants", "new", "renumber", "help"];
 
     /// <summary>
     /// Runs the verb <paramref name="args"/> start with and returns its exit code; returns null when they are empty or start

@@ -11,7 +11,9 @@ internal sealed partial class MigrationVerbs
         Description = "Script from this migration, as if the database had every one before it and no other; needs no database (from 1: an empty database)",
     };
 
-    private readonly Option<int?> _scriptTo = new("--to") { Description = "Script up to this migration; default the last" };
+    private readonly Option<int?> _scriptTo = new("--to") { Description = "Script up to this migration; default the last. With --revert: keep migrations 1 to this one" };
+
+    private readonly Option<bool> _scriptRevert = new("--revert") { Description = "Script what the revert verb would run (with --to as it takes it): each down, newest first, removing its ledger row" };
 
     private Command Script()
     {
@@ -22,6 +24,7 @@ internal sealed partial class MigrationVerbs
             ScriptAsync);
         script.Options.Add(_scriptFrom);
         script.Options.Add(_scriptTo);
+        script.Options.Add(_scriptRevert);
         return Database(script, withOutput: true);
     }
 
@@ -29,6 +32,16 @@ internal sealed partial class MigrationVerbs
     {
         var from = parse.GetValue(_scriptFrom);
         var to = parse.GetValue(_scriptTo);
+        if (parse.GetValue(_scriptRevert))
+        {
+            if (from is not null)
+            {
+                return Fail(parse, "--revert scripts what a database has applied, so it reads the database: leave out --from.", migration: null);
+            }
+
+            return await WithRunnerAsync(parse, async runner => WriteScript(parse, await runner.ScriptRevertAsync(to, cancellationToken).ConfigureAwait(false))).ConfigureAwait(false);
+        }
+
         if (from is { } first && (first < 1 || first > migrations.Count))
         {
             return Fail(parse, $"--from {first} is not a migration of this build; give a number from 1 to {migrations.Count}.", migration: null);
@@ -62,7 +75,7 @@ internal sealed partial class MigrationVerbs
         {
             settings.Error.WriteLine(
                 $"script: stopped before {stopped.Id}, a C# migration whose SQL is decided as it runs; the script leaves out it and the {script.NotScripted - 1} migration(s) after it, " +
-                $"which '{settings.AppName} migrate' applies.");
+                $"which '{settings.AppName} {(parse.GetValue(_scriptRevert) ? "revert" : "migrate")}' {(parse.GetValue(_scriptRevert) ? "reverts" : "applies")}.");
         }
 
         return 0;

@@ -10,6 +10,7 @@ public sealed class MigrationDescriptor
 {
     private readonly Func<Migration> _factory;
     private readonly string? _constantSql;
+    private readonly string? _constantDownSql;
     private string? _version1Checksum;
 
     /// <summary>Creates a descriptor; the generated registry calls this.</summary>
@@ -18,8 +19,30 @@ public sealed class MigrationDescriptor
     {
     }
 
-    /// <summary>Creates the descriptor of a C# migration whose SQL the generator read as constants; the generated registry calls this.</summary>
-    public MigrationDescriptor(int number, string name, string description, bool transactional, string checksum, Func<Migration> factory, string? constantSql)
+    /// <summary>
+    /// Creates the descriptor of a migration with more than the generator always knows; the generated registry calls this.
+    /// </summary>
+    /// <param name="number">The migration's number.</param>
+    /// <param name="name">Its snake_case name.</param>
+    /// <param name="description">Its description, or empty.</param>
+    /// <param name="transactional">Whether it runs in a transaction with its ledger row.</param>
+    /// <param name="checksum">Its compile-time checksum.</param>
+    /// <param name="factory">Creates the migration.</param>
+    /// <param name="constantSql">The SQL a C# migration sends, when the generator read it as constants; null otherwise (see <see cref="CompileTimeSql"/>).</param>
+    /// <param name="reversible">Whether it has a down: a <c>DownAsync</c> override, or a <c>.down.sql</c> file.</param>
+    /// <param name="constantDownSql">As <paramref name="constantSql"/>, for a C# migration's <c>DownAsync</c>.</param>
+    /// <param name="downTransactional">Whether its down runs in a transaction with the removal of its ledger row.</param>
+    public MigrationDescriptor(
+        int number,
+        string name,
+        string description,
+        bool transactional,
+        string checksum,
+        Func<Migration> factory,
+        string? constantSql,
+        bool reversible = false,
+        string? constantDownSql = null,
+        bool? downTransactional = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(number, 1);
         ArgumentException.ThrowIfNullOrEmpty(name);
@@ -34,6 +57,9 @@ public sealed class MigrationDescriptor
         Checksum = checksum;
         _factory = factory;
         _constantSql = constantSql;
+        IsReversible = reversible;
+        _constantDownSql = constantDownSql;
+        DownTransactional = downTransactional ?? transactional;
     }
 
     /// <summary>The migration's position in the order, from 1.</summary>
@@ -64,6 +90,15 @@ public sealed class MigrationDescriptor
     /// What the <c>script</c> verb prints.
     /// </summary>
     public string? CompileTimeSql => _constantSql ?? SqlText;
+
+    /// <summary>Whether the migration has a down (a <c>DownAsync</c> override, or a <c>.down.sql</c> file), so it can be reverted.</summary>
+    public bool IsReversible { get; }
+
+    /// <summary>Whether its down runs in a transaction with the removal of its ledger row: as the migration does, or as a <c>.down.sql</c> file's header says.</summary>
+    public bool DownTransactional { get; }
+
+    /// <summary>As <see cref="CompileTimeSql"/>, for its down: the <c>.down.sql</c> file's text, or a <c>DownAsync</c>'s constant SQL; null when unknown or none.</summary>
+    public string? CompileTimeDownSql => _constantDownSql ?? (IsReversible && _factory() is SqlMigration { DownSql: { } down } ? down : null);
 
     /// <summary>Creates a new instance of the migration.</summary>
     public Migration CreateInstance() => _factory();

@@ -29,11 +29,21 @@ public sealed partial class MigrationRunner
         }
 
         var pending = MigrationPlanner.Plan(_migrations, ledger, _ledger.Table, _options).Pending.Where(migration => migration.Number <= (to ?? int.MaxValue)).ToList();
-        var highest = ledger.Count == 0 ? null : ledger.MaxBy(row => row.Number);
-        var expected = highest is null
-            ? "no migration"
-            : string.Create(CultureInfo.InvariantCulture, $"{ledger.Count} migration(s), up to {highest.MigrationName}, and no other");
-        return MigrationScriptWriter.Write(pending, new ScriptStart(ledger.Count, highest?.Number ?? 0, CreatesLedger: false, expected), _ledger.Table, _options);
+        return MigrationScriptWriter.Write(pending, ScriptStart.Recorded(ledger), _ledger.Table, _options);
+    }
+
+    /// <summary>
+    /// The SQL that <see cref="RevertAsync"/> with the same <paramref name="to"/> would send: each down, newest first, with the
+    /// removal of its ledger row, after the same checks. Downs are scripted when their SQL is known at compile time
+    /// (<see cref="MigrationDescriptor.CompileTimeDownSql"/>); the script stops before the first that is not.
+    /// </summary>
+    /// <exception cref="MigrationValidationException">The revert would be refused; the message says why.</exception>
+    public async Task<MigrationScript> ScriptRevertAsync(int? to = null, CancellationToken cancellationToken = default)
+    {
+        EnsureRevertTarget(to);
+        var ledger = await ReadLedgerAsync(cancellationToken).ConfigureAwait(false) ?? [];
+        var plan = Reverting.RevertPlanner.Plan(_migrations, ledger, _ledger.Table, _options, to);
+        return MigrationScriptWriter.Write(plan, ScriptStart.Recorded(ledger), _ledger.Table, _options, revert: true);
     }
 
     private void EnsureMigration(int? number, int lowest, string parameter) => MigrationScript.EnsureMigration(_migrations, number, lowest, parameter);

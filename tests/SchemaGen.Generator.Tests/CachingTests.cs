@@ -21,6 +21,8 @@ public class CachingTests
         TrackingNames.SqlMigrationFiles,
         TrackingNames.SqlMigrations,
         TrackingNames.ReleasedMigrations,
+        TrackingNames.SqlDowns,
+        TrackingNames.DownDiagnostics,
     ];
 
     private const string NoteModel = """
@@ -38,6 +40,7 @@ public class CachingTests
     {
         var driver = GeneratorRun.CreateDriver(AdditionalFiles.Of(
             ("/app/Migrations/0003_notes_index.sql", "CREATE INDEX idx_notes ON notes (id);"),
+            ("/app/Migrations/0003_notes_index.down.sql", "DROP INDEX idx_notes;"),
             ("/app/migrations.lock.json", """{ "version": 1, "migrations": [ { "number": 1, "name": "users", "checksum": "sha256:00" } ] }"""))).RunGenerators(compilation);
         var first = driver.GetRunResult();
         driver = driver.RunGenerators(edit(compilation));

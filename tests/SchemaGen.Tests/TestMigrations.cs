@@ -7,6 +7,11 @@ internal static class TestMigrations
         => new(number, name, $"Run {name}", transactional, checksum ?? SqlParsing.SqlChecksum.Compute(sql, transactional),
             () => new SchemaGen.SqlMigration(sql));
 
+    /// <summary>A SQL migration with a <c>.down.sql</c>, as the generator builds one.</summary>
+    public static MigrationDescriptor Reversible(int number, string name, string sql, string down, bool transactional = true, bool? downTransactional = null)
+        => new(number, name, $"Run {name}", transactional, SqlParsing.SqlChecksum.Compute(sql, transactional),
+            () => new SchemaGen.SqlMigration(sql, down), constantSql: null, reversible: true, downTransactional: downTransactional ?? transactional);
+
     public static MigrationDescriptor Custom(int number, string name, Func<MigrationContext, CancellationToken, Task> up, bool transactional = true)
         => new(number, name, $"Run {name}", transactional, $"sha256:{number:x64}", () => new DelegateMigration(up));
 

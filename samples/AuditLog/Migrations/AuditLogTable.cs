@@ -11,4 +11,7 @@ public sealed class AuditLogTable : Migration
         context.LogInformation("Creating audit_logs table...");
         await context.AutoSchemaAsync(cancellationToken);
     }
+
+    public override Task DownAsync(MigrationContext context, CancellationToken cancellationToken)
+        => context.ExecuteAsync("/* schemagen-disable SG0316 */ DROP TABLE audit_logs", cancellationToken);
 }

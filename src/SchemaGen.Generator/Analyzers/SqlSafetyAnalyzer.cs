@@ -12,7 +12,7 @@ using SchemaGen.SqlParsing.Lint;
 namespace SchemaGen.Generator.Analyzers
 {
     /// <summary>
-    /// SG0301–SG0315: migration SQL that is unsafe on a live database, seen where it is written — constant SQL passed to
+    /// SG0301–SG0316: migration SQL (and its down's) that is unsafe on a live database, seen where it is written — constant SQL passed to
     /// <c>MigrationContext.ExecuteAsync</c> in a <c>[Migration]</c> class (on the exact span inside the literal), and
     /// <c>.sql</c> migration files (at the statement's line). Each rule's severity can be set in <c>.editorconfig</c>.
     /// </summary>
@@ -73,7 +73,8 @@ namespace SchemaGen.Generator.Analyzers
             }
 
             var spans = LiteralSpans.Of(argumentSyntax);
-            foreach (var finding in MigrationSqlLinter.Lint(sql, values.Transactional))
+            var inDown = context.ContainingSymbol is IMethodSymbol { Name: "DownAsync", IsOverride: true };
+            foreach (var finding in MigrationSqlLinter.Lint(sql, values.Transactional, inDown))
             {
                 var location = spans?.Map(finding.Start, finding.Length);
                 var properties = location is null
@@ -99,7 +100,8 @@ namespace SchemaGen.Generator.Analyzers
             var sql = text.ToString();
             var header = SqlMigrationHeader.Read(sql);
             var fileName = System.IO.Path.GetFileName(context.AdditionalFile.Path);
-            foreach (var finding in MigrationSqlLinter.Lint(sql, header.Transactional))
+            var isDown = fileName.EndsWith(SqlMigrationFileName.DownSuffix, System.StringComparison.OrdinalIgnoreCase);
+            foreach (var finding in MigrationSqlLinter.Lint(sql, header.Transactional, isDown))
             {
                 var span = new TextSpan(finding.Start, finding.Length);
                 var location = Location.Create(context.AdditionalFile.Path, span, text.Lines.GetLinePositionSpan(span));

@@ -6,6 +6,8 @@ namespace SchemaGen.Generator.Data
     /// such a class is checked for numbering but left out of the registry, so the generated code still compiles.
     /// <see cref="ClassName"/> is what messages call it: the class name, or the file name of a SQL migration.
     /// <see cref="ConstantSql"/> is the SQL a C# migration sends when the generator can know it (see <c>ConstantSqlReader</c>).
+    /// <see cref="Reversible"/>: a C# class overrides <c>DownAsync</c> (its SQL in <see cref="ConstantDownSql"/> when constant),
+    /// or a SQL file has a <c>.down.sql</c> (its text in <see cref="DownSql"/>); <see cref="DownTransactional"/> is how its down runs.
     /// </summary>
     internal sealed record MigrationInfo(
         int Number,
@@ -18,5 +20,9 @@ namespace SchemaGen.Generator.Data
         bool CanBeInstantiated,
         LocationInfo? AttributeLocation,
         string? Sql = null,
-        string? ConstantSql = null);
+        string? ConstantSql = null,
+        bool Reversible = false,
+        string? DownSql = null,
+        string? ConstantDownSql = null,
+        bool DownTransactional = true);
 }

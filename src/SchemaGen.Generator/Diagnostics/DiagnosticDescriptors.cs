@@ -60,6 +60,12 @@ namespace SchemaGen.Generator.Diagnostics
             "'{0}' is in the migrations folder but is not named like a migration: {1}; rename it, or move it out of the folder (MSBuild property SchemaGenMigrationsFolder)",
             UsageCategory);
 
+        public static readonly DiagnosticDescriptor DownWithoutMigration = Error(
+            "SG0009",
+            "Down migration without its migration",
+            "'{0}' is a down migration, but {1}",
+            RegistryCategory);
+
         public static readonly DiagnosticDescriptor InternalError = Error(
             "SG0999",
             "SchemaGen internal error",
@@ -221,17 +227,23 @@ namespace SchemaGen.Generator.Diagnostics
             "Column '{0}' is json; prefer jsonb, which can be indexed and compared",
             SqlCategory, DiagnosticSeverity.Info);
 
-        /// <summary>The SQL safety rules, SG0301–SG0315, in order.</summary>
+        public static readonly DiagnosticDescriptor DownDropsData = Create(
+            "SG0316",
+            "A down migration drops data",
+            "Reverting runs '{0}', which deletes what it holds; applying the migration again does not bring it back. If that is meant, say so with /* schemagen-disable SG0316 */; else keep the data aside (rename it) before dropping it",
+            SqlCategory, DiagnosticSeverity.Warning);
+
+        /// <summary>The SQL safety rules, SG0301–SG0316, in order.</summary>
         public static readonly DiagnosticDescriptor[] SqlSafety =
         {
             TransactionControlInTransaction, NotInTransaction, IndexWithoutConcurrently, NotNullWithoutDefault, VolatileDefault,
             ColumnTypeChange, SetNotNull, ConstraintWithoutNotValid, UniqueWithoutIndex, BreakingChange,
-            TimestampWithoutTimeZone, VarcharLength, SerialColumn, IntegerKey, JsonColumn,
+            TimestampWithoutTimeZone, VarcharLength, SerialColumn, IntegerKey, JsonColumn, DownDropsData,
         };
 
         /// <summary>Every descriptor, by id: what reporting looks a carried diagnostic up in.</summary>
         private static readonly System.Collections.Generic.Dictionary<string, DiagnosticDescriptor> ById = Index(
-            DuplicateNumber, NumberGap, NumberBelowOne, NotAMigrationClass, InvalidName, InvalidDescription, InvalidSqlHeader, InvalidSqlFileName, InternalError, RecordedMigrationEdited, RecordedMigrationGone, RecordedNumberRenamed, LockFileUnreadable, UnsupportedPropertyType, TableWithoutKey, IndexColumnNotFound, TableMappedTwice, ForeignKeyUnresolved, IdentifierTooLong, IndexNameUsedTwice, TransactionControlInTransaction, NotInTransaction, IndexWithoutConcurrently, NotNullWithoutDefault, VolatileDefault, ColumnTypeChange, SetNotNull, ConstraintWithoutNotValid, UniqueWithoutIndex, BreakingChange, TimestampWithoutTimeZone, VarcharLength, SerialColumn, IntegerKey, JsonColumn);
+            DuplicateNumber, NumberGap, NumberBelowOne, NotAMigrationClass, InvalidName, InvalidDescription, InvalidSqlHeader, InvalidSqlFileName, DownWithoutMigration, InternalError, RecordedMigrationEdited, RecordedMigrationGone, RecordedNumberRenamed, LockFileUnreadable, UnsupportedPropertyType, TableWithoutKey, IndexColumnNotFound, TableMappedTwice, ForeignKeyUnresolved, IdentifierTooLong, IndexNameUsedTwice, TransactionControlInTransaction, NotInTransaction, IndexWithoutConcurrently, NotNullWithoutDefault, VolatileDefault, ColumnTypeChange, SetNotNull, ConstraintWithoutNotValid, UniqueWithoutIndex, BreakingChange, TimestampWithoutTimeZone, VarcharLength, SerialColumn, IntegerKey, JsonColumn, DownDropsData);
 
         /// <summary>The descriptor of <paramref name="id"/>, or null for an id no descriptor has (reported as SG0999).</summary>
         public static DiagnosticDescriptor? Find(string id) => ById.TryGetValue(id, out var descriptor) ? descriptor : null;

@@ -78,7 +78,7 @@ namespace SchemaGen.Generator.Emit
                     $"{Literal(entry.Transactional)}, " +
                     $"{Literal(entry.Checksum)}, " +
                     $"{Factory(entry)}" +
-                    (entry.ConstantSql is null ? "" : $", {Literal(entry.ConstantSql)}") +
+                    Extras(entry) +
                     ");");
             }
 
@@ -87,10 +87,29 @@ namespace SchemaGen.Generator.Emit
 
         private static string MethodName(int chunkIndex) => "Load" + chunkIndex.ToString("D4", CultureInfo.InvariantCulture);
 
-        /// <summary>A class migration is instantiated; a SQL file's text is embedded as a string constant (no file I/O at run time).</summary>
+        /// <summary>
+        /// A class migration is instantiated; a SQL file's text (and its down's) is embedded as a string constant (no file I/O at
+        /// run time).
+        /// </summary>
         private static string Factory(RegistryEntry entry)
             => entry.Sql is null
                 ? $"static () => new {entry.FullyQualifiedTypeName}()"
-                : $"static () => new global::SchemaGen.SqlMigration({Literal(entry.Sql)})";
+                : entry.DownSql is null
+                    ? $"static () => new global::SchemaGen.SqlMigration({Literal(entry.Sql)})"
+                    : $"static () => new global::SchemaGen.SqlMigration({Literal(entry.Sql)}, {Literal(entry.DownSql)})";
+
+        /// <summary>The descriptor's arguments past the factory: the compile-time SQL, and the down of a reversible migration.</summary>
+        private static string Extras(RegistryEntry entry)
+        {
+            if (entry.ConstantSql is null && !entry.Reversible)
+            {
+                return "";
+            }
+
+            var extras = ", " + Literal(entry.ConstantSql);
+            return entry.Reversible
+                ? extras + $", reversible: true, constantDownSql: {Literal(entry.ConstantDownSql)}, downTransactional: {Literal(entry.DownTransactional)}"
+                : extras;
+        }
     }
 }

@@ -10,7 +10,7 @@ using SchemaGen.SqlParsing;
 namespace SchemaGen.Generator.Parse
 {
     /// <summary>
-    /// The SQL a C# migration sends, when the generator can know it: its <c>UpAsync</c> does nothing but pass constant strings
+    /// The SQL a C# migration sends (or its down), when the generator can know it: its <c>UpAsync</c> does nothing but pass constant strings
     /// to <c>context.ExecuteAsync</c> (awaited, returned or expression-bodied), besides <c>context.Log…</c> and
     /// <c>context.Count</c>. Anything else (a variable, a loop, <c>AutoSchemaAsync</c>, <c>CreateCommand</c>) means the SQL is
     /// decided as the migration runs: null. The <c>script</c> verb prints what this returns.
@@ -26,10 +26,11 @@ namespace SchemaGen.Generator.Parse
 
         private static readonly HashSet<string> SilentCalls = new HashSet<string> { "LogInformation", "LogDebug", "LogWarning", "LogError", "Count" };
 
-        public static string? Read(INamedTypeSymbol type, Compilation compilation, CancellationToken cancellationToken)
+        /// <summary>The SQL of the class's <c>UpAsync</c> (or of <paramref name="methodName"/>, such as <c>DownAsync</c>), or null.</summary>
+        public static string? Read(INamedTypeSymbol type, Compilation compilation, CancellationToken cancellationToken, string methodName = "UpAsync")
         {
-            var method = UpAsyncOf(type, cancellationToken);
-            if (method is null || method.ParameterList.Parameters.Count == 0)
+            var method = OverrideOf(type, methodName, cancellationToken);
+            if (method is null)
             {
                 return null;
             }
@@ -57,10 +58,10 @@ namespace SchemaGen.Generator.Parse
         }
 
         /// <summary>
-        /// The class's own <c>override</c> of <c>UpAsync</c>, found in its declarations' syntax: asking the symbol for its members
-        /// would have Roslyn build every migration class's members again on each new compilation.
+        /// The class's own <c>override</c> of <paramref name="methodName"/> (<c>UpAsync</c>, <c>DownAsync</c>), found in its declarations'
+        /// syntax: asking the symbol for its members would have Roslyn build every migration class's members again on each new compilation.
         /// </summary>
-        private static MethodDeclarationSyntax? UpAsyncOf(INamedTypeSymbol type, CancellationToken cancellationToken)
+        public static MethodDeclarationSyntax? OverrideOf(INamedTypeSymbol type, string methodName, CancellationToken cancellationToken)
         {
             MethodDeclarationSyntax? found = null;
             foreach (var reference in type.DeclaringSyntaxReferences)
@@ -72,7 +73,8 @@ namespace SchemaGen.Generator.Parse
 
                 foreach (var member in declaration.Members)
                 {
-                    if (member is MethodDeclarationSyntax { Identifier.ValueText: "UpAsync", ParameterList.Parameters.Count: 2 } method
+                    if (member is MethodDeclarationSyntax { ParameterList.Parameters.Count: 2 } method
+                        && method.Identifier.ValueText == methodName
                         && method.Modifiers.Any(SyntaxKind.OverrideKeyword))
                     {
                         if (found is not null)

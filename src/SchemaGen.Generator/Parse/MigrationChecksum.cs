@@ -14,7 +14,9 @@ namespace SchemaGen.Generator.Parse
     /// (every partial declaration, in a fixed order) plus the Transactional flag.
     /// Tokens exclude trivia, so whitespace, comments, line breaks and code under inactive <c>#if</c> leave it unchanged;
     /// line endings inside string literals are folded to LF. Attributes on the class, its modifiers, its name,
-    /// the usings and the file it sits in are not covered, nor is any code outside the class it calls.
+    /// the usings and the file it sits in are not covered, nor is any code outside the class it calls, nor its
+    /// <c>DownAsync</c> override: the checksum stands for what the database got, so adding or fixing a down never makes an
+    /// applied migration count as edited.
     /// </summary>
     internal static class MigrationChecksum
     {
@@ -73,6 +75,12 @@ namespace SchemaGen.Generator.Parse
             text.Append('{');
             foreach (var member in declaration.Members)
             {
+                if (member is MethodDeclarationSyntax { Identifier.ValueText: "DownAsync" } method
+                    && method.Modifiers.Any(Microsoft.CodeAnalysis.CSharp.SyntaxKind.OverrideKeyword))
+                {
+                    continue;
+                }
+
                 AppendTokens(text, member);
             }
 

@@ -40,7 +40,10 @@ namespace SchemaGen.Generator.Parse
                 QualifiedName.Of(type),
                 MigrationClassRules.FindProblem(type, migrationBase) is null,
                 LocationInfo.From(attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken)),
-                ConstantSql: ConstantSqlReader.Read(type, context.SemanticModel.Compilation, cancellationToken));
+                ConstantSql: ConstantSqlReader.Read(type, context.SemanticModel.Compilation, cancellationToken),
+                Reversible: ConstantSqlReader.OverrideOf(type, "DownAsync", cancellationToken) is not null,
+                ConstantDownSql: ConstantSqlReader.Read(type, context.SemanticModel.Compilation, cancellationToken, "DownAsync"),
+                DownTransactional: values.Transactional);
         }
 
         private static INamedTypeSymbol? MigrationBaseOf(Compilation compilation)

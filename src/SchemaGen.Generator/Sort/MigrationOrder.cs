@@ -7,9 +7,9 @@ namespace SchemaGen.Generator.Sort
     /// <summary>Puts all migrations in one deterministic order: by number, then by file and position.</summary>
     internal static class MigrationOrder
     {
-        public static EquatableArray<MigrationInfo> Sort(ImmutableArray<MigrationInfo> classes, ImmutableArray<MigrationInfo> sqlFiles)
+        public static EquatableArray<MigrationInfo> Sort(ImmutableArray<MigrationInfo> classes, IEnumerable<MigrationInfo> sqlFiles)
         {
-            var sorted = new List<MigrationInfo>(classes.Length + sqlFiles.Length);
+            var sorted = new List<MigrationInfo>(classes.Length);
             sorted.AddRange(classes);
             sorted.AddRange(sqlFiles);
             sorted.Sort(Compare);
@@ -31,7 +31,11 @@ namespace SchemaGen.Generator.Sort
                         migration.Checksum,
                         migration.FullyQualifiedTypeName,
                         migration.Sql,
-                        migration.ConstantSql));
+                        migration.ConstantSql,
+                        migration.Reversible,
+                        migration.DownSql,
+                        migration.ConstantDownSql,
+                        migration.DownTransactional));
                 }
             }
 

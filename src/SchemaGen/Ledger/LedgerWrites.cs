@@ -29,6 +29,19 @@ internal sealed class LedgerWrites(string qualifiedName)
 
     private readonly string _renew = $"UPDATE {qualifiedName} SET applied_at = clock_timestamp() WHERE number = $1 AND status = 'running'";
 
+    // As the applied insert's guard: in the transaction whose id is $2 (0: the down ran nothing, so nothing can have ended it).
+    private readonly string _removeApplied = $"""
+        DELETE FROM {qualifiedName}
+        WHERE number = $1 AND status = 'applied' AND ($2 = 0 OR 1 / (txid_current_if_assigned() IS NOT DISTINCT FROM $2)::int = 1)
+        """;
+
+    private readonly string _markReverting = $"UPDATE {qualifiedName} SET status = 'running', error = $2 WHERE number = $1 AND status = 'applied'";
+
+    private readonly string _removeReverted = $"DELETE FROM {qualifiedName} WHERE number = $1 AND status = 'running'";
+
+    /// <summary>What a row being reverted outside a transaction says, so a later run that finds it knows what was interrupted.</summary>
+    public const string RevertingNote = "its revert was interrupted while its down ran";
+
     /// <summary>Records a migration; run it in the migration's own transaction (applied) or before it starts (running).</summary>
     public NpgsqlBatchCommand Insert(MigrationDescriptor migration, int executionTimeMs, LedgerStatus status, string? error = null)
     {
@@ -81,6 +94,32 @@ internal sealed class LedgerWrites(string qualifiedName)
         await using var command = new NpgsqlCommand(_renew, connection);
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = number });
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Removes a reverted migration's row in its down's transaction, <paramref name="transactionId"/> (0 when the down ran nothing).</summary>
+    public NpgsqlBatchCommand RemoveApplied(MigrationDescriptor migration, long transactionId)
+    {
+        var command = new NpgsqlBatchCommand(_removeApplied);
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = migration.Number });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = transactionId });
+        return command;
+    }
+
+    /// <summary>Marks an applied migration as being reverted outside a transaction: running, with <see cref="RevertingNote"/>.</summary>
+    public NpgsqlBatchCommand MarkReverting(MigrationDescriptor migration)
+    {
+        var command = new NpgsqlBatchCommand(_markReverting);
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = migration.Number });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = RevertingNote });
+        return command;
+    }
+
+    /// <summary>Removes the row of a migration whose non-transactional down finished.</summary>
+    public NpgsqlBatchCommand RemoveReverted(MigrationDescriptor migration)
+    {
+        var command = new NpgsqlBatchCommand(_removeReverted);
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = migration.Number });
+        return command;
     }
 
     /// <summary>Marks a non-transactional migration recorded as running failed, with the reason.</summary>

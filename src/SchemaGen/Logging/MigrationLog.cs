@@ -29,6 +29,18 @@ internal static partial class MigrationLog
         Message = "✓ {MigrationId}: Completed in {ElapsedMs}ms (tables: {TablesCreated}, columns: {ColumnsAdded}, indexes: {IndexesCreated})")]
     public static partial void Applied(ILogger logger, string migrationId, long elapsedMs, int tablesCreated, int columnsAdded, int indexesCreated);
 
+    [LoggerMessage(EventId = 1031, Level = LogLevel.Information, Message = "◀ {MigrationId}: reverting")]
+    public static partial void Reverting(ILogger logger, string migrationId);
+
+    [LoggerMessage(EventId = 1032, Level = LogLevel.Information, Message = "✓ {MigrationId}: Reverted in {ElapsedMs}ms")]
+    public static partial void Reverted(ILogger logger, string migrationId, long elapsedMs);
+
+    [LoggerMessage(EventId = 1033, Level = LogLevel.Error, Message = "✗ {MigrationId}: Revert failed after {ElapsedMs}ms: {Reason}")]
+    public static partial void RevertFailed(ILogger logger, string migrationId, long elapsedMs, string reason, Exception exception);
+
+    [LoggerMessage(EventId = 1034, Level = LogLevel.Information, Message = "Revert summary: {Reverted} migration(s) reverted, {Remaining} recorded in the ledger")]
+    public static partial void RevertSummary(ILogger logger, int reverted, int remaining);
+
     [LoggerMessage(EventId = 1029, Level = LogLevel.Information, Message = "✓ {MigrationId}: Completed in {ElapsedMs}ms")]
     public static partial void AppliedUncounted(ILogger logger, string migrationId, long elapsedMs);
 

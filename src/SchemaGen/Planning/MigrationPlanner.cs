@@ -120,7 +120,7 @@ internal static class MigrationPlanner
     private static MigrationValidationException Incomplete(LedgerRow row, LedgerTable table, MigrationRunnerOptions options)
     {
         var number = row.Number.ToString(CultureInfo.InvariantCulture);
-        var what = row.Status == LedgerStatus.Failed ? $"failed: {row.Error}" : "it was interrupted while running";
+        var what = row.Status == LedgerStatus.Failed ? $"failed: {row.Error}" : row.Error ?? "it was interrupted while running";
         return new MigrationValidationException(
             $"Migration {row.MigrationName} did not complete in an earlier run ({what}). Part of it may be in the database, " +
             "and no later migration runs until it is resolved. Check what it changed and finish or undo that by hand; then either mark it applied: " +

@@ -11,7 +11,18 @@ namespace SchemaGen.Planning;
 /// <param name="Highest">The highest number among them; 0 for none.</param>
 /// <param name="CreatesLedger">Whether the script creates the ledger.</param>
 /// <param name="Expected">The same in words, for the guard's message: <c>migrations 1 to 004_notes and no other</c>.</param>
-internal sealed record ScriptStart(int Rows, int Highest, bool CreatesLedger, string Expected);
+internal sealed record ScriptStart(int Rows, int Highest, bool CreatesLedger, string Expected)
+{
+    /// <summary>The ledger as read: its rows and the highest, which the script's guard expects to find unchanged.</summary>
+    public static ScriptStart Recorded(IReadOnlyList<LedgerRow> ledger)
+    {
+        var highest = ledger.Count == 0 ? null : ledger.MaxBy(row => row.Number);
+        var expected = highest is null
+            ? "no migration"
+            : string.Create(CultureInfo.InvariantCulture, $"{ledger.Count} migration(s), up to {highest.MigrationName}, and no other");
+        return new ScriptStart(ledger.Count, highest?.Number ?? 0, CreatesLedger: false, expected);
+    }
+}
 
 /// <summary>
 /// Writes the SQL that applying migrations would send, as a psql script: the migration lock, the guard, the ledger's set-up,
@@ -20,27 +31,34 @@ internal sealed record ScriptStart(int Rows, int Highest, bool CreatesLedger, st
 /// </summary>
 internal static class MigrationScriptWriter
 {
-    public static MigrationScript Write(IReadOnlyList<MigrationDescriptor> range, ScriptStart start, LedgerTable table, MigrationRunnerOptions options)
+    /// <param name="range">The migrations to apply in order, or with <paramref name="revert"/> to revert, newest first.</param>
+    /// <param name="start">The ledger the script expects.</param>
+    /// <param name="table">The ledger table.</param>
+    /// <param name="options">The lock_timeout each migration sets.</param>
+    /// <param name="revert">Script the downs, each removing its ledger row, instead of the migrations.</param>
+    public static MigrationScript Write(IReadOnlyList<MigrationDescriptor> range, ScriptStart start, LedgerTable table, MigrationRunnerOptions options, bool revert = false)
     {
-        var scripted = range.TakeWhile(migration => migration.CompileTimeSql is not null).ToList();
+        var scripted = range.TakeWhile(migration => SqlOf(migration, revert) is not null).ToList();
         var stoppedAt = scripted.Count < range.Count ? range[scripted.Count] : null;
         var script = new StringBuilder();
         if (range.Count == 0)
         {
-            script.Append("-- SchemaGen: nothing to apply: the ledger ").Append(table.QualifiedName).Append(" records every migration asked for.\n");
+            script.Append("-- SchemaGen: nothing to ").Append(revert ? "revert" : "apply").Append(": the ledger ").Append(table.QualifiedName)
+                .Append(revert ? " records no migration above the one asked for.\n" : " records every migration asked for.\n");
             return new MigrationScript(script.ToString(), CreatesLedger: false, [], StoppedAt: null, NotScripted: 0);
         }
 
         if (scripted.Count == 0)
         {
-            AppendStop(script, stoppedAt!, range.Count - 1);
+            AppendStop(script, stoppedAt!, range.Count - 1, revert);
             return new MigrationScript(script.ToString(), CreatesLedger: false, [], stoppedAt, range.Count);
         }
 
         var ledger = new ScriptedLedger(table);
         var key = MigrationLock.KeyFor(table).ToString(CultureInfo.InvariantCulture);
         script
-            .Append("-- SchemaGen: the SQL that applying ").Append(Describe(scripted)).Append(" would send, in order, each with its ledger row,\n")
+            .Append("-- SchemaGen: the SQL that ").Append(revert ? "reverting " : "applying ").Append(Describe(scripted))
+            .Append(revert ? " would send, newest first, each removing its ledger row,\n" : " would send, in order, each with its ledger row,\n")
             .Append("-- to a database whose ledger records ").Append(start.Expected).Append(".\n")
             .Append("-- Run it with psql, which stops at the first error (ON_ERROR_STOP below): psql \"host=… dbname=…\" -f script.sql\n")
             .Append("\\set ON_ERROR_STOP on\n")
@@ -59,23 +77,57 @@ internal static class MigrationScriptWriter
         foreach (var migration in scripted)
         {
             script.Append('\n');
-            Append(script, migration, StatementTerminator.Terminate(migration.CompileTimeSql!), ledger, options);
+            var sql = StatementTerminator.Terminate(SqlOf(migration, revert)!);
+            if (revert)
+            {
+                AppendRevert(script, migration, sql, ledger, options);
+            }
+            else
+            {
+                Append(script, migration, sql, ledger, options);
+            }
         }
 
         if (stoppedAt is not null)
         {
             script.Append('\n');
-            AppendStop(script, stoppedAt, range.Count - scripted.Count - 1);
+            AppendStop(script, stoppedAt, range.Count - scripted.Count - 1, revert);
         }
 
         script.Append("\nSELECT pg_advisory_unlock(").Append(key).Append(");\n");
         return new MigrationScript(script.ToString(), start.CreatesLedger, scripted, stoppedAt, range.Count - scripted.Count);
     }
 
-    private static void AppendStop(StringBuilder script, MigrationDescriptor stoppedAt, int after)
+    private static string? SqlOf(MigrationDescriptor migration, bool revert) => revert ? migration.CompileTimeDownSql : migration.CompileTimeSql;
+
+    private static void AppendStop(StringBuilder script, MigrationDescriptor stoppedAt, int after, bool revert)
         => script
-            .Append("-- ").Append(stoppedAt.Id).Append(" is a C# migration whose SQL is decided as it runs (its UpAsync does more than pass constant SQL to ExecuteAsync),\n")
-            .Append("-- so the script stops before it: apply it, and the ").Append(after.ToString(CultureInfo.InvariantCulture)).Append(" migration(s) after it, with the migrate verb.\n");
+            .Append("-- ").Append(stoppedAt.Id).Append(revert ? "'s down is C# whose SQL is decided as it runs (its DownAsync" : " is a C# migration whose SQL is decided as it runs (its UpAsync")
+            .Append(" does more than pass constant SQL to ExecuteAsync),\n")
+            .Append("-- so the script stops before it: ").Append(revert ? "revert" : "apply").Append(" it, and the ").Append(after.ToString(CultureInfo.InvariantCulture))
+            .Append(" migration(s) after it, with the ").Append(revert ? "revert" : "migrate").Append(" verb.\n");
+
+    /// <summary>A down as the reverter runs it: in its transaction with the removal of its row, or outside one, marked as being reverted first.</summary>
+    private static void AppendRevert(StringBuilder script, MigrationDescriptor migration, string sql, ScriptedLedger ledger, MigrationRunnerOptions options)
+    {
+        script.Append("-- revert ").Append(migration.Id);
+        if (migration.DownTransactional)
+        {
+            script.Append('\n').Append("BEGIN;\n");
+            AppendLockTimeout(script, "SET LOCAL", options);
+            AppendStatements(script, sql);
+            AppendSessionReset(script);
+            script.Append(ledger.RemoveApplied(migration)).Append('\n').Append("COMMIT;\n");
+            return;
+        }
+
+        script.Append(" (not transactional: marked as being reverted, then each statement commits on its own)\n");
+        AppendLockTimeout(script, "SET", options);
+        script.Append(ledger.MarkReverting(migration)).Append('\n');
+        AppendStatements(script, sql);
+        AppendSessionReset(script);
+        script.Append(ledger.RemoveReverted(migration)).Append('\n');
+    }
 
     private static void Append(StringBuilder script, MigrationDescriptor migration, string sql, ScriptedLedger ledger, MigrationRunnerOptions options)
     {

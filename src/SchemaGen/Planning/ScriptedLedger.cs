@@ -66,6 +66,19 @@ internal sealed class ScriptedLedger(LedgerTable table)
         => $"UPDATE {table.QualifiedName} SET status = 'applied', execution_time_ms = {SinceRecordedRunning}, applied_at = CURRENT_TIMESTAMP, error = NULL " +
            $"WHERE number = {migration.Number.ToString(CultureInfo.InvariantCulture)};";
 
+    /// <summary>A reverted migration's row removed, just before its down's COMMIT.</summary>
+    public string RemoveApplied(MigrationDescriptor migration)
+        => $"DELETE FROM {table.QualifiedName} WHERE number = {migration.Number.ToString(CultureInfo.InvariantCulture)} AND status = 'applied';";
+
+    /// <summary>A migration whose down runs outside a transaction, marked as being reverted first, as the reverter marks it.</summary>
+    public string MarkReverting(MigrationDescriptor migration)
+        => $"UPDATE {table.QualifiedName} SET status = 'running', error = {SqlLiteral.Of(LedgerWrites.RevertingNote)} " +
+           $"WHERE number = {migration.Number.ToString(CultureInfo.InvariantCulture)} AND status = 'applied';";
+
+    /// <summary>Its row removed once every statement of its down ran.</summary>
+    public string RemoveReverted(MigrationDescriptor migration)
+        => $"DELETE FROM {table.QualifiedName} WHERE number = {migration.Number.ToString(CultureInfo.InvariantCulture)} AND status = 'running';";
+
     private string Insert(MigrationDescriptor migration, string status, string executionTime)
         => $"INSERT INTO {table.QualifiedName} (migration_name, number, checksum, description, execution_time_ms, transactional, status, applied_sql) VALUES (" +
            $"{SqlLiteral.Of(migration.Id)}, {migration.Number.ToString(CultureInfo.InvariantCulture)}, {SqlLiteral.Of(migration.Checksum)}, " +

@@ -2,12 +2,23 @@ using System.Globalization;
 
 namespace SchemaGen.Generator.Parse.SqlFiles
 {
-    /// <summary>A SQL migration's file name: <c>0001_create_users.sql</c> is number 1, name <c>create_users</c>.</summary>
+    /// <summary>
+    /// A SQL migration's file name: <c>0001_create_users.sql</c> is number 1, name <c>create_users</c>;
+    /// <c>0001_create_users.down.sql</c> is its down.
+    /// </summary>
     internal static class SqlMigrationFileName
     {
-        /// <summary>Reads the number and name, or says what is wrong with the file name.</summary>
-        public static bool TryRead(string fileName, out int number, out string name, out string? problem)
+        public const string DownSuffix = ".down.sql";
+
+        /// <summary>Reads the number and name, and whether it is a down, or says what is wrong with the file name.</summary>
+        public static bool TryRead(string fileName, out int number, out string name, out bool isDown, out string? problem)
         {
+            isDown = fileName.EndsWith(DownSuffix, System.StringComparison.OrdinalIgnoreCase);
+            if (isDown)
+            {
+                fileName = fileName.Substring(0, fileName.Length - DownSuffix.Length) + ".sql";
+            }
+
             number = 0;
             name = string.Empty;
             problem = null;

@@ -8,8 +8,11 @@ using SchemaGen.SqlParsing;
 
 namespace SchemaGen.Generator.Parse.SqlFiles
 {
-    /// <summary>A SQL migration file read: its model (null when its name cannot be read), and the problems of the file alone.</summary>
-    internal sealed record SqlMigrationParse(MigrationInfo? Model, EquatableArray<DiagnosticInfo> Diagnostics);
+    /// <summary>
+    /// A SQL migration file read: its model (null when its name cannot be read, or it is a down), its down (a
+    /// <c>.down.sql</c> file), and the problems of the file alone.
+    /// </summary>
+    internal sealed record SqlMigrationParse(MigrationInfo? Model, EquatableArray<DiagnosticInfo> Diagnostics, SqlDownInfo? Down = null);
 
     /// <summary>Turns one <c>.sql</c> file of the migrations folder into a <see cref="MigrationInfo"/> carrying its SQL.</summary>
     internal static class SqlMigrationParser
@@ -22,10 +25,21 @@ namespace SchemaGen.Generator.Parse.SqlFiles
             var where = LocationInfo.InFile(file.Path, 0, text.Substring(0, firstLine).TrimEnd('\r').Length, line: 0, startColumn: 0);
             var diagnostics = new System.Collections.Generic.List<DiagnosticInfo>();
 
-            if (!SqlMigrationFileName.TryRead(fileName, out var number, out var name, out var fileNameProblem))
+            if (!SqlMigrationFileName.TryRead(fileName, out var number, out var name, out var isDown, out var fileNameProblem))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSqlFileName.Id, where, fileName, fileNameProblem!));
                 return new SqlMigrationParse(null, new EquatableArray<DiagnosticInfo>(diagnostics.ToArray()));
+            }
+
+            if (isDown)
+            {
+                // Its number and name are its migration's, checked there; pairing says when there is none.
+                var downHeader = SqlMigrationHeader.Read(text);
+                AddHeaderProblems(downHeader, text, file.Path, fileName, diagnostics);
+                return new SqlMigrationParse(
+                    null,
+                    new EquatableArray<DiagnosticInfo>(diagnostics.ToArray()),
+                    new SqlDownInfo(number, name, fileName, text, downHeader.Transactional, where));
             }
 
             if (number < 1)
@@ -39,15 +53,7 @@ namespace SchemaGen.Generator.Parse.SqlFiles
             }
 
             var header = SqlMigrationHeader.Read(text);
-            foreach (var (line, column, length, message) in header.Problems)
-            {
-                var lineStart = LineStart(text, line);
-                diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.InvalidSqlHeader.Id,
-                    LocationInfo.InFile(file.Path, lineStart + column, length, line, column),
-                    fileName,
-                    message));
-            }
+            AddHeaderProblems(header, text, file.Path, fileName, diagnostics);
 
             if (header.Description.IndexOf('\0') >= 0)
             {
@@ -66,6 +72,19 @@ namespace SchemaGen.Generator.Parse.SqlFiles
                 where,
                 text);
             return new SqlMigrationParse(model, new EquatableArray<DiagnosticInfo>(diagnostics.ToArray()));
+        }
+
+        private static void AddHeaderProblems(SqlMigrationHeader header, string text, string path, string fileName, System.Collections.Generic.List<DiagnosticInfo> diagnostics)
+        {
+            foreach (var (line, column, length, message) in header.Problems)
+            {
+                var lineStart = LineStart(text, line);
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.InvalidSqlHeader.Id,
+                    LocationInfo.InFile(path, lineStart + column, length, line, column),
+                    fileName,
+                    message));
+            }
         }
 
         private static int LineStart(string text, int line)

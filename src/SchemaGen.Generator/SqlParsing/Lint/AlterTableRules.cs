@@ -54,7 +54,7 @@ namespace SchemaGen.SqlParsing.Lint
                 }
                 else if (!isCreated)
                 {
-                    CheckChange(action, table, isEmpty, findings);
+                    CheckChange(action, table, isEmpty, scope, findings);
                 }
             }
         }
@@ -114,7 +114,7 @@ namespace SchemaGen.SqlParsing.Lint
             }
         }
 
-        private static void CheckChange(TokenRange action, string table, bool isEmpty, List<LintFinding> findings)
+        private static void CheckChange(TokenRange action, string table, bool isEmpty, LintScope scope, List<LintFinding> findings)
         {
             var last = action.Count - 1;
             if (action.Is(0, "ALTER") && !isEmpty)
@@ -138,7 +138,8 @@ namespace SchemaGen.SqlParsing.Lint
             }
             else if ((action.Is(0, "DROP") || action.Is(0, "RENAME")) && !action.Is(1, "CONSTRAINT"))
             {
-                findings.Add(MigrationSqlLinter.On(action, 0, last, LintRules.BreakingChange, action.TextOf(0, last)));
+                var rule = action.Is(0, "DROP") ? scope.DropRule : LintRules.BreakingChange;
+                findings.Add(MigrationSqlLinter.On(action, 0, last, rule, action.TextOf(0, last)));
             }
         }
 

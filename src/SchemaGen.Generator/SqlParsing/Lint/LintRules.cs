@@ -18,5 +18,6 @@ namespace SchemaGen.SqlParsing.Lint
         public const string SerialColumn = "SG0313";
         public const string IntegerKey = "SG0314";
         public const string JsonColumn = "SG0315";
+        public const string DownDropsData = "SG0316";
     }
 }

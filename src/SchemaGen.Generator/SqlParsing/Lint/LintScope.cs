@@ -6,6 +6,14 @@ namespace SchemaGen.SqlParsing.Lint
     /// <summary>What one migration has done so far to the tables it names: created, emptied, dropped.</summary>
     internal sealed class LintScope
     {
+        public LintScope(bool isDown) => IsDown = isDown;
+
+        /// <summary>Whether the SQL is a down: its drops lose data when it runs (SG0316), rather than break the running app (SG0310).</summary>
+        public bool IsDown { get; }
+
+        /// <summary>The rule a DROP TABLE or DROP COLUMN breaks here.</summary>
+        public string DropRule => IsDown ? LintRules.DownDropsData : LintRules.BreakingChange;
+
         /// <summary>Tables this migration created: nothing on them is flagged but the column-type advice.</summary>
         public HashSet<string> Created { get; } = new HashSet<string>(StringComparer.Ordinal);
 

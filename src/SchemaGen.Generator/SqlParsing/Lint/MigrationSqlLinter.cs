@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace SchemaGen.SqlParsing.Lint
 {
     /// <summary>
-    /// Checks one migration's SQL for statements that are unsafe on a live database (SG0301–SG0315). A statement on a
+    /// Checks one migration's SQL (or its down's) for statements that are unsafe on a live database (SG0301–SG0316). A statement on a
     /// table the same migration created (or emptied, with TRUNCATE or an unfiltered DELETE) is never flagged, except for
     /// the column-type advice and, for an emptied one, drops; a <c>-- schemagen-disable SG0303</c> (or <c>/* … */</c>)
     /// comment right before a statement turns those rules off for it.
@@ -15,10 +15,13 @@ namespace SchemaGen.SqlParsing.Lint
         private static readonly Regex Disable = new Regex(@"schemagen-disable\s+((?:SG\d{4}[\s,]*)+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
         private static readonly Regex RuleId = new Regex(@"SG\d{4}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
-        public static List<LintFinding> Lint(string sql, bool transactional)
+        /// <param name="sql">The SQL.</param>
+        /// <param name="transactional">Whether it runs in a transaction.</param>
+        /// <param name="isDown">Whether it is a down: a drop there loses data on revert (SG0316) rather than breaking the app (SG0310).</param>
+        public static List<LintFinding> Lint(string sql, bool transactional, bool isDown = false)
         {
             var findings = new List<LintFinding>();
-            var scope = new LintScope();
+            var scope = new LintScope(isDown);
             var previousEnd = 0;
             foreach (var statement in SqlStatementSplitter.Split(sql))
             {
@@ -87,7 +90,7 @@ namespace SchemaGen.SqlParsing.Lint
                 var names = statement.Skip(statement.Has(2, "IF", "EXISTS") ? 4 : 2);
                 if (!names.IsEmpty && names.QualifiedName(0, out _) is var dropped && !scope.Created.Contains(dropped))
                 {
-                    var finding = At(statement, LintRules.BreakingChange, statement.Statement.FirstLine);
+                    var finding = At(statement, scope.DropRule, statement.Statement.FirstLine);
                     scope.Dropped.Add((dropped, finding));
                     findings.Add(finding);
                 }
