@@ -7,7 +7,8 @@ using Npgsql;
 namespace SchemaGen.ThrowawayPostgres;
 
 /// <summary>
-/// A throwaway PostgreSQL server in a temporary directory on a loopback port, with fsync off, for tests and samples.
+/// A throwaway PostgreSQL server in a directory of its own (in shared memory where the machine has it, else the temporary
+/// folder) on a loopback port, with fsync off, for tests and samples.
 /// It has a superuser <c>schemagen</c> with a random password (password authentication over TCP), and is stopped
 /// and deleted on dispose or when the process exits.
 /// </summary>
@@ -68,7 +69,7 @@ public sealed class PostgresServer : IAsyncDisposable
     {
         var tools = new CommandRunner(PostgresInstallation.FindBinDirectory());
         StaleServerSweeper.Sweep(TryDelete);
-        var root = Path.Combine(Path.GetTempPath(), StaleServerSweeper.DirectoryPrefix + Convert.ToHexString(RandomNumberGenerator.GetBytes(6)).ToLowerInvariant());
+        var root = Path.Combine(StaleServerSweeper.Parent, StaleServerSweeper.DirectoryPrefix + Convert.ToHexString(RandomNumberGenerator.GetBytes(6)).ToLowerInvariant());
         Directory.CreateDirectory(root);
         var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
         var passwordFile = Path.Combine(root, "password");

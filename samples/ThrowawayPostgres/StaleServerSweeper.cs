@@ -8,18 +8,27 @@ internal static class StaleServerSweeper
 {
     public const string DirectoryPrefix = "schemagen-pg-";
 
+    /// <summary>Shared memory, where a server's files cost no disk writes (cloning a database, creating thousands of tables).</summary>
+    private const string SharedMemory = "/dev/shm";
+
     private static readonly TimeSpan MinimumAge = TimeSpan.FromMinutes(2);
+
+    /// <summary>Where a new server's directory goes: shared memory when the machine has it (Linux), else the temporary folder.</summary>
+    public static string Parent => Directory.Exists(SharedMemory) ? SharedMemory : Path.GetTempPath();
 
     public static void Sweep(Action<string> delete)
     {
-        string[] candidates;
-        try
+        var candidates = new List<string>();
+        foreach (var parent in new[] { SharedMemory, Path.GetTempPath() }.Where(Directory.Exists))
         {
-            candidates = Directory.GetDirectories(Path.GetTempPath(), DirectoryPrefix + "*");
-        }
-        catch (IOException)
-        {
-            return;
+            try
+            {
+                candidates.AddRange(Directory.GetDirectories(parent, DirectoryPrefix + "*"));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Nothing to sweep there.
+            }
         }
 
         foreach (var directory in candidates)

@@ -46,6 +46,16 @@ public sealed class MigrationList : IReadOnlyList<MigrationDescriptor>
     /// <summary>The compile-time digest of the list (see the constructor), or null.</summary>
     public string? Digest { get; }
 
+    /// <summary>
+    /// The digest a ledger's head holds once exactly these migrations are applied: a generated list's compile-time one, else
+    /// computed. Equal digests mean the same migrations (numbers, ids, checksums).
+    /// </summary>
+    public static string DigestOf(IReadOnlyList<MigrationDescriptor> migrations)
+    {
+        ArgumentNullException.ThrowIfNull(migrations);
+        return migrations is MigrationList { Digest: { } digest } ? digest : Ledger.LedgerDigest.Of(migrations).Hex;
+    }
+
     /// <inheritdoc />
     public int Count { get; }
 

@@ -1,7 +1,7 @@
 using SchemaGen.Benchmarks;
 
 // Benchmarks print figures and ratios; they assert nothing about time.
-// Usage: dotnet run -c Release --project tests/SchemaGen.Benchmarks [-- generator|runtime|apply|instructions|startup|tenants|autoschema|sqlfiles|history|lint|all] [--smoke]
+// Usage: dotnet run -c Release --project tests/SchemaGen.Benchmarks [-- generator|runtime|apply|instructions|startup|tenants|autoschema|sqlfiles|history|templates|lint|all] [--smoke]
 // --smoke runs every benchmark at small sizes and few repetitions, so CI notices one that no longer runs; its figures mean nothing.
 var smoke = args.Contains("--smoke");
 var which = args.FirstOrDefault(arg => !arg.StartsWith("--", StringComparison.Ordinal)) ?? "all";
@@ -52,6 +52,22 @@ if (which is "sqlfiles" or "all")
 if (which is "history" or "all")
 {
     await HistoryBenchmark.RunAsync(migrationCount: smoke ? 20 : 1000);
+}
+
+if (which is "templates" or "all")
+{
+    var histories = new List<(string, IReadOnlyList<SchemaGen.MigrationDescriptor>)>();
+    if (!smoke && SchemaGen.Corpus.Corpus.Migrations.Count > 0)
+    {
+        histories.Add(("Lemmy (the corpus)", SchemaGen.Corpus.Corpus.Migrations));
+    }
+
+    foreach (var (name, count) in smoke ? [("generated", 20)] : (List<(string, int)>)[("generated", 346), ("generated", 1000)])
+    {
+        histories.Add((name, TemplateBenchmark.Generated(count)));
+    }
+
+    await TemplateBenchmark.RunAsync(histories);
 }
 
 if (which is "lint" or "all")
