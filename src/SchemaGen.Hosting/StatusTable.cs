@@ -29,7 +29,7 @@ internal static class StatusTable
 
     private static string[] Cells(MigrationStatus status) =>
     [
-        status.Number.ToString(CultureInfo.InvariantCulture),
+        status.Number == 0 ? "" : status.Number.ToString(CultureInfo.InvariantCulture),
         status.Id,
         StateName(status.State),
         status.AppliedAt?.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "",

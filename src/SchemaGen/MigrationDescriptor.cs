@@ -43,15 +43,32 @@ public sealed class MigrationDescriptor
         bool reversible = false,
         string? constantDownSql = null,
         bool? downTransactional = null)
+        : this(number, name, description, transactional, checksum, factory, constantSql, reversible, constantDownSql, downTransactional, repeatable: false)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(number, 1);
+    }
+
+    private MigrationDescriptor(
+        int number,
+        string name,
+        string description,
+        bool transactional,
+        string checksum,
+        Func<Migration> factory,
+        string? constantSql,
+        bool reversible,
+        string? constantDownSql,
+        bool? downTransactional,
+        bool repeatable)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(number, repeatable ? 0 : 1);
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(description);
         ArgumentException.ThrowIfNullOrEmpty(checksum);
         ArgumentNullException.ThrowIfNull(factory);
         Number = number;
         Name = name;
-        Id = IdOf(number, name);
+        IsRepeatable = repeatable;
+        Id = repeatable ? RepeatableIdPrefix + name : IdOf(number, name);
         Description = description;
         Transactional = transactional;
         Checksum = checksum;
@@ -62,13 +79,29 @@ public sealed class MigrationDescriptor
         DownTransactional = downTransactional ?? transactional;
     }
 
-    /// <summary>The migration's position in the order, from 1.</summary>
+    /// <summary>What starts a repeatable migration's id, and its file's name: <c>R_</c>.</summary>
+    public const string RepeatableIdPrefix = "R_";
+
+    /// <summary>
+    /// Creates the descriptor of a repeatable migration (<see cref="RepeatableMigrationAttribute"/>, or an <c>R_name.sql</c>
+    /// file); the generated registry calls this. It has no number (0) and its id is <c>R_</c> and the name.
+    /// </summary>
+    public static MigrationDescriptor Repeatable(string name, string description, string checksum, Func<Migration> factory, string? constantSql = null)
+        => new(0, name, description, transactional: true, checksum, factory, constantSql, reversible: false, constantDownSql: null, downTransactional: null, repeatable: true);
+
+    /// <summary>The migration's position in the order, from 1; 0 for a repeatable migration.</summary>
     public int Number { get; }
+
+    /// <summary>
+    /// Whether it is a repeatable migration: applied after the numbered ones, in name order, whenever its checksum differs from
+    /// the one recorded; <see cref="MigrationList.Repeatables"/> holds them.
+    /// </summary>
+    public bool IsRepeatable { get; }
 
     /// <summary>The snake_case name given in the attribute.</summary>
     public string Name { get; }
 
-    /// <summary>The id recorded in the ledger: the number zero-padded to three digits, then the name (<c>001_audit_log</c>).</summary>
+    /// <summary>The id recorded in the ledger: the number zero-padded to three digits, then the name (<c>001_audit_log</c>); <c>R_name</c> for a repeatable one.</summary>
     public string Id { get; }
 
     /// <summary>The description given in the attribute, or empty.</summary>

@@ -12,7 +12,9 @@ namespace SchemaGen;
 public sealed class MigrationList : IReadOnlyList<MigrationDescriptor>
 {
     private readonly Func<MigrationDescriptor[]>? _load;
+    private readonly Func<MigrationDescriptor[]>? _loadRepeatables;
     private MigrationDescriptor[]? _migrations;
+    private MigrationDescriptor[]? _repeatables;
 
     /// <summary>Creates the list over descriptors already built.</summary>
     /// <param name="migrations">The migrations, ordered by number, numbers and names unique (the generator guarantees it).</param>
@@ -20,12 +22,15 @@ public sealed class MigrationList : IReadOnlyList<MigrationDescriptor>
     /// The XOR of MD5 over each migration's <c>number:id:checksum</c> line, 32 lowercase hex digits, as the ledger's head holds
     /// it; null where the generator could not compute it (the runner then does, once).
     /// </param>
+    /// <param name="repeatables">The repeatable migrations, ordered by name; the digest covers them too.</param>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public MigrationList(MigrationDescriptor[] migrations, string? digest)
+    public MigrationList(MigrationDescriptor[] migrations, string? digest, MigrationDescriptor[]? repeatables = null)
     {
         ArgumentNullException.ThrowIfNull(migrations);
         _migrations = migrations;
+        _repeatables = repeatables ?? [];
         Count = migrations.Length;
+        RepeatableCount = _repeatables.Length;
         Digest = digest;
     }
 
@@ -33,14 +38,19 @@ public sealed class MigrationList : IReadOnlyList<MigrationDescriptor>
     /// <param name="count">How many migrations <paramref name="load"/> returns.</param>
     /// <param name="digest">As for the other constructor.</param>
     /// <param name="load">Builds the descriptors, ordered by number; called once, or more than once only by racing threads.</param>
+    /// <param name="repeatableCount">How many repeatable migrations <paramref name="loadRepeatables"/> returns.</param>
+    /// <param name="loadRepeatables">Builds the repeatable migrations, ordered by name.</param>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public MigrationList(int count, string? digest, Func<MigrationDescriptor[]> load)
+    public MigrationList(int count, string? digest, Func<MigrationDescriptor[]> load, int repeatableCount = 0, Func<MigrationDescriptor[]>? loadRepeatables = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         ArgumentNullException.ThrowIfNull(load);
         Count = count;
         Digest = digest;
         _load = load;
+        RepeatableCount = loadRepeatables is null ? 0 : repeatableCount;
+        _loadRepeatables = loadRepeatables;
+        _repeatables = loadRepeatables is null ? [] : null;
     }
 
     /// <summary>The compile-time digest of the list (see the constructor), or null.</summary>
@@ -53,11 +63,25 @@ public sealed class MigrationList : IReadOnlyList<MigrationDescriptor>
     public static string DigestOf(IReadOnlyList<MigrationDescriptor> migrations)
     {
         ArgumentNullException.ThrowIfNull(migrations);
-        return migrations is MigrationList { Digest: { } digest } ? digest : Ledger.LedgerDigest.Of(migrations).Hex;
+        return migrations is MigrationList { Digest: { } digest } ? digest : Ledger.LedgerDigest.Of(migrations, RepeatablesOf(migrations)).Hex;
     }
 
     /// <inheritdoc />
     public int Count { get; }
+
+    /// <summary>How many repeatable migrations there are (<see cref="Repeatables"/>), known without building them.</summary>
+    public int RepeatableCount { get; }
+
+    /// <summary>
+    /// The repeatable migrations (<see cref="RepeatableMigrationAttribute"/>, <c>R_name.sql</c> files), ordered by name: applied
+    /// after the numbered ones whenever their checksum differs from the one recorded. Not in the list itself, which is the
+    /// numbered migrations.
+    /// </summary>
+    public IReadOnlyList<MigrationDescriptor> Repeatables => Volatile.Read(ref _repeatables) ?? LoadRepeatables();
+
+    /// <summary>The repeatable migrations of a list that has them (a <see cref="MigrationList"/>); none for any other.</summary>
+    public static IReadOnlyList<MigrationDescriptor> RepeatablesOf(IReadOnlyList<MigrationDescriptor> migrations)
+        => migrations is MigrationList list ? list.Repeatables : [];
 
     /// <inheritdoc />
     public MigrationDescriptor this[int index] => Migrations[index];
@@ -68,6 +92,12 @@ public sealed class MigrationList : IReadOnlyList<MigrationDescriptor>
     public IEnumerator<MigrationDescriptor> GetEnumerator() => ((IEnumerable<MigrationDescriptor>)Migrations).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private MigrationDescriptor[] LoadRepeatables()
+    {
+        var loaded = _loadRepeatables!();
+        return Interlocked.CompareExchange(ref _repeatables, loaded, null) ?? loaded;
+    }
 
     private MigrationDescriptor[] Load()
     {

@@ -28,8 +28,10 @@ public sealed partial class MigrationRunner
             return MigrationScript.From(_migrations, 1, to, _options);
         }
 
-        var pending = MigrationPlanner.Plan(_migrations, ledger, _ledger.Table, _options).Pending.Where(migration => migration.Number <= (to ?? int.MaxValue)).ToList();
-        return MigrationScriptWriter.Write(pending, ScriptStart.Recorded(ledger), _ledger.Table, _options);
+        var plan = MigrationPlanner.Plan(_migrations, ledger, _ledger.Table, _options);
+        var pending = plan.Pending.Where(migration => migration.Number <= (to ?? int.MaxValue)).ToList();
+        var repeatables = (to ?? _migrations.Count) == _migrations.Count ? await PendingRepeatablesAsync(connection, plan, cancellationToken).ConfigureAwait(false) : [];
+        return MigrationScriptWriter.Write(pending, ScriptStart.Recorded(ledger), _ledger.Table, _options, repeatables: repeatables);
     }
 
     /// <summary>

@@ -53,9 +53,9 @@ public sealed partial class MigrationRunner
         _migrations = migrations;
         _logger = logger ?? NullLogger.Instance;
         _ledger = new LedgerStore(new LedgerTable(_options.Schema, _options.TableName));
-        _expectedDigest = migrations is MigrationList { Digest: { } digest }
-            ? new LedgerDigest(migrations.Count, digest)
-            : LedgerDigest.Of(migrations);
+        _expectedDigest = migrations is MigrationList { Digest: { } digest } list
+            ? new LedgerDigest(list.Count + list.RepeatableCount, digest)
+            : LedgerDigest.Of(migrations, MigrationList.RepeatablesOf(migrations));
     }
 
     /// <summary>Applies every pending migration in order and reports what was done.</summary>
@@ -109,7 +109,7 @@ public sealed partial class MigrationRunner
             if (ledger.All(row => row.Status == LedgerStatus.Applied))
             {
                 var plan = MigrationPlanner.Plan(_migrations, ledger, _ledger.Table, _options);
-                if (plan.Pending.Count == 0)
+                if (plan.Pending.Count == 0 && (await PendingRepeatablesAsync(connection, plan, cancellationToken).ConfigureAwait(false)).Count == 0)
                 {
                     LogPlan(plan);
                     return UpToDate(plan.AlreadyApplied, started);
@@ -120,7 +120,7 @@ public sealed partial class MigrationRunner
         if (_options.LockMode == MigrationLockMode.Transaction)
         {
             var run = new TransactionLockedRun(_dataSource, connection, _ledger, new LedgerSetup(_migrations, _options, _logger));
-            var (applied, alreadyApplied, created) = await run.RunAsync(_expectedDigest, LogPlan, cancellationToken).ConfigureAwait(false);
+            var (applied, alreadyApplied, created) = await run.RunAsync(_expectedDigest, LogPlan, PendingRepeatablesAsync, cancellationToken).ConfigureAwait(false);
             return Finish(applied, alreadyApplied, created, started);
         }
 
@@ -147,6 +147,30 @@ public sealed partial class MigrationRunner
         }
     }
 
+    /// <summary>The repeatable migrations, built when first asked for (a start-up that finds nothing to do never does).</summary>
+    private IReadOnlyList<MigrationDescriptor> Repeatables => MigrationList.RepeatablesOf(_migrations);
+
+    /// <summary>
+    /// The repeatable migrations to apply after the numbered ones: none while a newer build has migrated the database (a rolling
+    /// deploy), which would otherwise put back its repeatables' older text; the newer build applies them.
+    /// </summary>
+    private async Task<IReadOnlyList<MigrationDescriptor>> PendingRepeatablesAsync(NpgsqlConnection connection, MigrationPlan plan, CancellationToken cancellationToken)
+    {
+        if (Repeatables.Count == 0)
+        {
+            return [];
+        }
+
+        var pending = RepeatablePlanner.Pending(Repeatables, await _ledger.TryReadRepeatablesAsync(connection, cancellationToken).ConfigureAwait(false));
+        if (pending.Count > 0 && plan.Unknown.Count > 0)
+        {
+            MigrationLog.RepeatablesHeldBack(_logger, pending.Count, plan.Unknown[^1].MigrationName);
+            return [];
+        }
+
+        return pending;
+    }
+
     /// <summary>
     /// Whether to prepare the head check: from this runner's second check on, as a process that checks once (an app
     /// starting) would spend a round trip and its start-up time preparing what it never runs again; and only in Session lock
@@ -157,7 +181,20 @@ public sealed partial class MigrationRunner
 
     /// <summary>Every migration this build has or the database recorded, with where it stands. Applies nothing and takes no lock.</summary>
     public async Task<IReadOnlyList<MigrationStatus>> GetStatusAsync(CancellationToken cancellationToken = default)
-        => MigrationStatusJoin.Combine(_migrations, await ReadLedgerAsync(cancellationToken).ConfigureAwait(false) ?? []);
+    {
+        var (connection, ledger) = await ConnectionOpener.OpenAsync(
+            _dataSource, _options, _logger, open => _ledger.TryReadAsync(open, _migrations, cancellationToken), cancellationToken).ConfigureAwait(false);
+        await using var _ = connection.ConfigureAwait(false);
+        return await StatusesAsync(connection, ledger ?? [], cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The numbered migrations' states from <paramref name="ledger"/>, then the repeatable ones', read on <paramref name="connection"/>.</summary>
+    private async Task<IReadOnlyList<MigrationStatus>> StatusesAsync(NpgsqlConnection connection, IReadOnlyList<LedgerRow> ledger, CancellationToken cancellationToken)
+        => MigrationStatusJoin.Combine(
+            _migrations,
+            ledger,
+            Repeatables,
+            Repeatables.Count == 0 ? [] : await _ledger.TryReadRepeatablesAsync(connection, cancellationToken).ConfigureAwait(false));
 
     /// <summary>
     /// Whether the database is up to date with this build, for a CI gate or a readiness check: one small query when it is,
@@ -173,7 +210,7 @@ public sealed partial class MigrationRunner
         }
 
         var ledger = await _ledger.TryReadAsync(connection, _migrations, cancellationToken).ConfigureAwait(false);
-        return MigrationVerdict.Of(MigrationStatusJoin.Combine(_migrations, ledger ?? []), _options);
+        return MigrationVerdict.Of(await StatusesAsync(connection, ledger ?? [], cancellationToken).ConfigureAwait(false), _options);
     }
 
     /// <summary>Opens a connection (retried) and checks the ledger's head on it, as every run starts.</summary>
@@ -207,6 +244,13 @@ public sealed partial class MigrationRunner
             // one before its ledger row. Only the first one's transaction resets it.
             var sessionAtDefaults = applied.Count > 0;
             applied.Add(await MigrationApplier.ApplyAsync(connection, _ledger, migration, _options, _logger, sessionAtDefaults, cancellationToken).ConfigureAwait(false));
+        }
+
+        foreach (var repeatable in await PendingRepeatablesAsync(connection, plan, cancellationToken).ConfigureAwait(false))
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            var step = MigrationApplier.Start(connection, _ledger, repeatable, _options, _logger, sessionAtDefaults: applied.Count > 0);
+            applied.Add(await RepeatableApplier.ApplyAsync(step, transaction, cancellationToken).ConfigureAwait(false));
         }
 
         return Finish(applied, plan.AlreadyApplied, created, started);

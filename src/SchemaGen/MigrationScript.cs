@@ -39,7 +39,11 @@ public sealed record MigrationScript(string Sql, bool CreatesLedger, IReadOnlyLi
         var start = from == 1
             ? new ScriptStart(0, 0, CreatesLedger: true, "no migration (or does not exist yet)")
             : new ScriptStart(from - 1, from - 1, CreatesLedger: false, $"migrations 1 to {migrations[from - 2].Id} and no other");
-        return MigrationScriptWriter.Write(range, start, new LedgerTable(options.Schema, options.TableName), options);
+        // A run applies the repeatable migrations after the last numbered one.
+        var repeatables = (to ?? migrations.Count) == migrations.Count
+            ? MigrationList.RepeatablesOf(migrations).OrderBy(repeatable => repeatable.Name, StringComparer.Ordinal).ToList()
+            : [];
+        return MigrationScriptWriter.Write(range, start, new LedgerTable(options.Schema, options.TableName), options, repeatables: repeatables);
     }
 
     internal static void EnsureMigration(IReadOnlyList<MigrationDescriptor> migrations, int? number, int lowest, string parameter)

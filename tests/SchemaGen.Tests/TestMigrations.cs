@@ -19,6 +19,14 @@ internal static class TestMigrations
     public static MigrationDescriptor Constant(int number, string name, string sql, string? description = null)
         => new(number, name, description ?? $"Run {name}", true, $"sha256:{number:x64}", () => new DelegateMigration((context, ct) => context.ExecuteAsync(sql, ct)), sql + ";\n");
 
+    /// <summary>A repeatable migration kept as an <c>R_name.sql</c> file, as the generator builds one.</summary>
+    public static MigrationDescriptor Repeatable(string name, string sql)
+        => MigrationDescriptor.Repeatable(name, $"Refresh {name}", SqlParsing.SqlChecksum.Compute(sql, transactional: true), () => new SchemaGen.SqlMigration(sql));
+
+    /// <summary>A registry of numbered and repeatable migrations, as the generator hands it over.</summary>
+    public static MigrationList WithRepeatables(MigrationDescriptor[] migrations, params MigrationDescriptor[] repeatables)
+        => new(migrations, digest: null, repeatables);
+
     /// <summary>Migrations 1..count, each creating table t{n}.</summary>
     public static MigrationDescriptor[] Tables(int count)
         => Enumerable.Range(1, count).Select(n => Sql(n, $"table_{n}", $"CREATE TABLE t{n} (id int)")).ToArray();

@@ -21,8 +21,15 @@ internal sealed class TransactionLockedRun(NpgsqlDataSource dataSource, NpgsqlCo
     private readonly MigrationRunnerOptions _options = setup.Options;
     private readonly ILogger _logger = setup.Logger;
 
+    /// <param name="expectedDigest">The head's digest once everything is applied.</param>
+    /// <param name="logPlan">Logs the plan, once.</param>
+    /// <param name="pendingRepeatables">The repeatable migrations to apply after the numbered ones, read on the connection under the lock.</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
     public async Task<(List<AppliedMigration> Applied, int AlreadyApplied, bool LedgerCreated)> RunAsync(
-        LedgerDigest expectedDigest, Action<MigrationPlan> logPlan, CancellationToken cancellationToken)
+        LedgerDigest expectedDigest,
+        Action<MigrationPlan> logPlan,
+        Func<NpgsqlConnection, MigrationPlan, CancellationToken, Task<IReadOnlyList<MigrationDescriptor>>> pendingRepeatables,
+        CancellationToken cancellationToken)
     {
         var key = MigrationLock.KeyFor(ledger.Table);
         var wait = new LockWait(key, _options, _logger);
@@ -65,8 +72,17 @@ internal sealed class TransactionLockedRun(NpgsqlDataSource dataSource, NpgsqlCo
 
             if (plan.Pending.Count == 0)
             {
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return (applied, alreadyApplied.Value, created);
+                var repeatables = await pendingRepeatables(connection, plan, cancellationToken).ConfigureAwait(false);
+                if (repeatables.Count == 0)
+                {
+                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                    return (applied, alreadyApplied.Value, created);
+                }
+
+                // One repeatable migration per transaction, under this transaction's lock, as a numbered one.
+                wait.Restart();
+                applied.Add(await RepeatableApplier.ApplyAsync(MigrationApplier.Start(connection, ledger, repeatables[0], _options, _logger), transaction, cancellationToken).ConfigureAwait(false));
+                continue;
             }
 
             wait.Restart();

@@ -169,7 +169,8 @@ internal static class TransactionalApplier
         return failure;
     }
 
-    private static async Task RollBackQuietlyAsync(NpgsqlTransaction transaction)
+    /// <summary>Rolls back; a transaction already ended, or a connection gone, is not an error to raise over the real one.</summary>
+    public static async Task RollBackQuietlyAsync(NpgsqlTransaction transaction)
     {
         try
         {

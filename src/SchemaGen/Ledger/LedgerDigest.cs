@@ -6,7 +6,7 @@ namespace SchemaGen.Ledger;
 
 /// <summary>
 /// A fingerprint of a set of applied migrations: how many, and the XOR of MD5 over each one's <c>number:id:checksum</c>
-/// line, as 32 lowercase hex digits. XOR makes it a set hash that a trigger can keep up to date one row at a time (add a
+/// line (a repeatable one's number empty), as 32 lowercase hex digits. XOR makes it a set hash that a trigger can keep up to date one row at a time (add a
 /// row: XOR its line in; remove it: XOR it out), so the ledger's head answers "is every migration applied as recorded?"
 /// in one small row however long the ledger is. The number in each line is unique, so no two lines cancel out.
 /// MD5 is a change detector here, not a security measure.
@@ -36,12 +36,13 @@ internal readonly record struct LedgerDigest(long Count, string Hex)
         return true;
     }
 
-    public static LedgerDigest Of(IReadOnlyList<MigrationDescriptor> migrations)
+    /// <summary>The digest of the numbered migrations and the repeatable ones (whose number is empty in their line, as NULL is in the ledger).</summary>
+    public static LedgerDigest Of(IReadOnlyList<MigrationDescriptor> migrations, IReadOnlyList<MigrationDescriptor>? repeatables = null)
     {
         Span<byte> digest = stackalloc byte[16];
         Span<byte> hash = stackalloc byte[16];
         var line = new byte[256];
-        foreach (var migration in migrations)
+        foreach (var migration in repeatables is null ? migrations : migrations.Concat(repeatables))
         {
             var longest = 12 + Encoding.UTF8.GetMaxByteCount(migration.Id.Length + migration.Checksum.Length);
             if (longest > line.Length)
@@ -49,7 +50,12 @@ internal readonly record struct LedgerDigest(long Count, string Hex)
                 line = new byte[longest];
             }
 
-            migration.Number.TryFormat(line, out var used, provider: CultureInfo.InvariantCulture);
+            var used = 0;
+            if (!migration.IsRepeatable)
+            {
+                migration.Number.TryFormat(line, out used, provider: CultureInfo.InvariantCulture);
+            }
+
             line[used++] = (byte)':';
             used += Encoding.UTF8.GetBytes(migration.Id, line.AsSpan(used));
             line[used++] = (byte)':';
@@ -61,6 +67,6 @@ internal readonly record struct LedgerDigest(long Count, string Hex)
             }
         }
 
-        return new LedgerDigest(migrations.Count, Convert.ToHexStringLower(digest));
+        return new LedgerDigest(migrations.Count + (repeatables?.Count ?? 0), Convert.ToHexStringLower(digest));
     }
 }

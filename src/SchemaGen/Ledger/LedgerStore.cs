@@ -69,6 +69,28 @@ internal sealed class LedgerStore(LedgerTable table)
         }
     }
 
+    /// <summary>The repeatable migrations' rows; none when there is no ledger, or it predates them.</summary>
+    public async Task<IReadOnlyList<RecordedRepeatable>> TryReadRepeatablesAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var command = new NpgsqlCommand(Table.SelectRepeatables, connection);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            var rows = new List<RecordedRepeatable>();
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                rows.Add(new RecordedRepeatable(
+                    reader.GetString(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2), reader.IsDBNull(3) ? null : reader.GetInt32(3)));
+            }
+
+            return rows;
+        }
+        catch (PostgresException e) when (e.SqlState is UndefinedTable or UndefinedColumn)
+        {
+            return [];
+        }
+    }
+
     public async Task<IReadOnlyList<LedgerRow>> ReadAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(Table.SelectAll, connection);
@@ -129,6 +151,15 @@ internal sealed class LedgerStore(LedgerTable table)
             {
                 // Ledgers made before the applied SQL was kept.
                 await ExecuteAsync(connection, Table.AddAppliedSqlColumn, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (!shape.HasColumn("kind"))
+            {
+                // Ledgers made before repeatable migrations.
+                foreach (var statement in Table.AddKindColumn)
+                {
+                    await ExecuteAsync(connection, statement, cancellationToken).ConfigureAwait(false);
+                }
             }
 
             if (!shape.HasHead)

@@ -23,6 +23,14 @@ internal sealed class LedgerWrites(string qualifiedName)
         VALUES ($1, $2, $3, $4, $5, $6, 'applied', coalesce($7, CURRENT_TIMESTAMP), true, $8)
         """;
 
+    // A repeatable migration's one row, written anew each time it is applied.
+    private readonly string _recordRepeatable = $"""
+        INSERT INTO {qualifiedName} (migration_name, number, checksum, description, execution_time_ms, transactional, status, kind)
+        VALUES ($1, NULL, $2, $3, $4, true, 'applied', 'repeatable')
+        ON CONFLICT (migration_name) DO UPDATE SET checksum = EXCLUDED.checksum, description = EXCLUDED.description,
+            execution_time_ms = EXCLUDED.execution_time_ms, applied_at = CURRENT_TIMESTAMP, applied_by = current_user
+        """;
+
     private readonly string _complete = $"UPDATE {qualifiedName} SET status = 'applied', execution_time_ms = $2, applied_at = CURRENT_TIMESTAMP, error = NULL WHERE number = $1";
 
     private readonly string _fail = $"UPDATE {qualifiedName} SET status = 'failed', execution_time_ms = $2, error = $3 WHERE number = $1";
@@ -119,6 +127,17 @@ internal sealed class LedgerWrites(string qualifiedName)
     {
         var command = new NpgsqlBatchCommand(_removeReverted);
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = migration.Number });
+        return command;
+    }
+
+    /// <summary>Records a repeatable migration applied, in its transaction: its row inserted, or updated to this checksum.</summary>
+    public NpgsqlBatchCommand RecordRepeatable(MigrationDescriptor migration, int executionTimeMs)
+    {
+        var command = new NpgsqlBatchCommand(_recordRepeatable);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = migration.Id });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = migration.Checksum });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = migration.Description });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = executionTimeMs });
         return command;
     }
 

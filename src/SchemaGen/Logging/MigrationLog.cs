@@ -29,6 +29,10 @@ internal static partial class MigrationLog
         Message = "✓ {MigrationId}: Completed in {ElapsedMs}ms (tables: {TablesCreated}, columns: {ColumnsAdded}, indexes: {IndexesCreated})")]
     public static partial void Applied(ILogger logger, string migrationId, long elapsedMs, int tablesCreated, int columnsAdded, int indexesCreated);
 
+    [LoggerMessage(EventId = 1035, Level = LogLevel.Warning,
+        Message = "{Count} repeatable migration(s) of this build differ from the database's, but a newer build has migrated it (up to {MigrationId}): they are left to that build, not put back to this one's text")]
+    public static partial void RepeatablesHeldBack(ILogger logger, int count, string migrationId);
+
     [LoggerMessage(EventId = 1031, Level = LogLevel.Information, Message = "◀ {MigrationId}: reverting")]
     public static partial void Reverting(ILogger logger, string migrationId);
 

@@ -36,8 +36,11 @@ internal static class MigrationScriptWriter
     /// <param name="table">The ledger table.</param>
     /// <param name="options">The lock_timeout each migration sets.</param>
     /// <param name="revert">Script the downs, each removing its ledger row, instead of the migrations.</param>
-    public static MigrationScript Write(IReadOnlyList<MigrationDescriptor> range, ScriptStart start, LedgerTable table, MigrationRunnerOptions options, bool revert = false)
+    /// <param name="repeatables">The repeatable migrations to apply after the numbered ones, by name.</param>
+    public static MigrationScript Write(
+        IReadOnlyList<MigrationDescriptor> range, ScriptStart start, LedgerTable table, MigrationRunnerOptions options, bool revert = false, IReadOnlyList<MigrationDescriptor>? repeatables = null)
     {
+        range = [.. range, .. repeatables ?? []];
         var scripted = range.TakeWhile(migration => SqlOf(migration, revert) is not null).ToList();
         var stoppedAt = scripted.Count < range.Count ? range[scripted.Count] : null;
         var script = new StringBuilder();
@@ -74,11 +77,28 @@ internal static class MigrationScriptWriter
             }
         }
 
+        var roomForRepeatables = start.CreatesLedger;
         foreach (var migration in scripted)
         {
             script.Append('\n');
             var sql = StatementTerminator.Terminate(SqlOf(migration, revert)!);
-            if (revert)
+            if (migration.IsRepeatable)
+            {
+                if (!roomForRepeatables)
+                {
+                    script.Append("-- Room for repeatable migrations' rows, in a ledger made before them (a run adds it the same way).\n");
+                    foreach (var statement in ledger.MakeRoomForRepeatables())
+                    {
+                        script.Append(statement).Append('\n');
+                    }
+
+                    script.Append('\n');
+                    roomForRepeatables = true;
+                }
+
+                AppendRepeatable(script, migration, sql, ledger, options);
+            }
+            else if (revert)
             {
                 AppendRevert(script, migration, sql, ledger, options);
             }
@@ -106,6 +126,22 @@ internal static class MigrationScriptWriter
             .Append(" does more than pass constant SQL to ExecuteAsync),\n")
             .Append("-- so the script stops before it: ").Append(revert ? "revert" : "apply").Append(" it, and the ").Append(after.ToString(CultureInfo.InvariantCulture))
             .Append(" migration(s) after it, with the ").Append(revert ? "revert" : "migrate").Append(" verb.\n");
+
+    /// <summary>A repeatable migration as a run applies it: in a transaction with its row, inserted or updated to its checksum.</summary>
+    private static void AppendRepeatable(StringBuilder script, MigrationDescriptor migration, string sql, ScriptedLedger ledger, MigrationRunnerOptions options)
+    {
+        script.Append("-- ").Append(migration.Id).Append(" (repeatable)");
+        if (migration.Description.Length > 0)
+        {
+            script.Append(": ").Append(migration.Description.ReplaceLineEndings(" "));
+        }
+
+        script.Append('\n').Append("BEGIN;\n");
+        AppendLockTimeout(script, "SET LOCAL", options);
+        AppendStatements(script, sql);
+        AppendSessionReset(script);
+        script.Append(ledger.RecordRepeatable(migration)).Append('\n').Append("COMMIT;\n");
+    }
 
     /// <summary>A down as the reverter runs it: in its transaction with the removal of its row, or outside one, marked as being reverted first.</summary>
     private static void AppendRevert(StringBuilder script, MigrationDescriptor migration, string sql, ScriptedLedger ledger, MigrationRunnerOptions options)

@@ -2,9 +2,27 @@ using SchemaGen.Ledger;
 
 namespace SchemaGen.Planning;
 
-/// <summary>Joins this build's migrations with the ledger into one status list, ordered by number.</summary>
+/// <summary>
+/// Joins this build's migrations with the ledger into one status list: the numbered ones by number, then the repeatable ones
+/// by name (pending when never applied or changed since; unknown when only the ledger has them).
+/// </summary>
 internal static class MigrationStatusJoin
 {
+    public static IReadOnlyList<MigrationStatus> Combine(
+        IReadOnlyList<MigrationDescriptor> migrations, IReadOnlyList<LedgerRow> ledger, IReadOnlyList<MigrationDescriptor> repeatables, IReadOnlyList<RecordedRepeatable> recorded)
+    {
+        var statuses = Combine(migrations, ledger).ToList();
+        var rows = recorded.ToDictionary(row => row.MigrationName, StringComparer.Ordinal);
+        foreach (var repeatable in repeatables.OrderBy(repeatable => repeatable.Name, StringComparer.Ordinal))
+        {
+            var state = rows.Remove(repeatable.Id, out var row) && row.Checksum == repeatable.Checksum ? MigrationState.Applied : MigrationState.Pending;
+            statuses.Add(new MigrationStatus(0, repeatable.Id, repeatable.Description, state, row?.AppliedAt, row?.ExecutionTimeMs));
+        }
+
+        statuses.AddRange(rows.Values.Select(row => new MigrationStatus(0, row.MigrationName, string.Empty, MigrationState.Unknown, row.AppliedAt, row.ExecutionTimeMs)));
+        return statuses;
+    }
+
     public static IReadOnlyList<MigrationStatus> Combine(IReadOnlyList<MigrationDescriptor> migrations, IReadOnlyList<LedgerRow> ledger)
     {
         var rows = new Dictionary<int, LedgerRow>(ledger.Count);

@@ -11,7 +11,11 @@ internal static class MigrationVerdict
             return new MigrationVerification(DatabaseState.Drifted, drifted);
         }
 
-        var pending = statuses.Where(status => status.State is MigrationState.Pending or MigrationState.Running).ToList();
+        // A newer build has migrated (numbered rows this build does not know): its repeatables are its own, not pending for this one.
+        var newerBuildMigrated = statuses.Any(status => status.State == MigrationState.Unknown && status.Number > 0);
+        var pending = statuses
+            .Where(status => status.State is MigrationState.Pending or MigrationState.Running && !(newerBuildMigrated && status.Number == 0))
+            .ToList();
         return new MigrationVerification(pending.Count > 0 ? DatabaseState.Pending : DatabaseState.UpToDate, pending);
     }
 

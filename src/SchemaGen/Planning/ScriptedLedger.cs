@@ -43,7 +43,7 @@ internal sealed class ScriptedLedger(LedgerTable table)
             $"SchemaGen script: written for a database whose ledger records {expected}, but {table.QualifiedName} holds something else: " +
             "another run or script changed the database since the script was written. Nothing of this script was applied: write it again.") + ";";
         var exists = $"to_regclass({SqlLiteral.Of(table.QualifiedName)}) IS NOT NULL";
-        var matches = $"EXISTS (SELECT 1 FROM {table.QualifiedName} HAVING count(*) = {rows.ToString(CultureInfo.InvariantCulture)} " +
+        var matches = $"EXISTS (SELECT 1 FROM {table.QualifiedName} WHERE number IS NOT NULL HAVING count(*) = {rows.ToString(CultureInfo.InvariantCulture)} " +
                       $"AND count(*) FILTER (WHERE status <> 'applied') = 0 AND coalesce(max(number), 0) = {highest.ToString(CultureInfo.InvariantCulture)})";
 
         // PL/pgSQL plans a statement when it first reaches it, so the ledger is read only once it is known to exist.
@@ -65,6 +65,16 @@ internal sealed class ScriptedLedger(LedgerTable table)
     public string Completed(MigrationDescriptor migration)
         => $"UPDATE {table.QualifiedName} SET status = 'applied', execution_time_ms = {SinceRecordedRunning}, applied_at = CURRENT_TIMESTAMP, error = NULL " +
            $"WHERE number = {migration.Number.ToString(CultureInfo.InvariantCulture)};";
+
+    /// <summary>A repeatable migration's row, inserted or updated to its checksum, just before its COMMIT.</summary>
+    public string RecordRepeatable(MigrationDescriptor migration)
+        => $"INSERT INTO {table.QualifiedName} (migration_name, number, checksum, description, execution_time_ms, transactional, status, kind) VALUES (" +
+           $"{SqlLiteral.Of(migration.Id)}, NULL, {SqlLiteral.Of(migration.Checksum)}, {SqlLiteral.Of(migration.Description)}, {SinceTransactionStart}, true, 'applied', 'repeatable') " +
+           "ON CONFLICT (migration_name) DO UPDATE SET checksum = EXCLUDED.checksum, description = EXCLUDED.description, " +
+           "execution_time_ms = EXCLUDED.execution_time_ms, applied_at = CURRENT_TIMESTAMP, applied_by = current_user;";
+
+    /// <summary>What a ledger made before repeatable migrations needs for their rows, as a run adds it.</summary>
+    public IEnumerable<string> MakeRoomForRepeatables() => table.AddKindColumn.Select(statement => statement + ";");
 
     /// <summary>A reverted migration's row removed, just before its down's COMMIT.</summary>
     public string RemoveApplied(MigrationDescriptor migration)

@@ -54,7 +54,7 @@ internal static class MigrationReverter
             }
             catch (Exception e) when (e is not MigrationException)
             {
-                await RollBackQuietlyAsync(transaction).ConfigureAwait(false);
+                await TransactionalApplier.RollBackQuietlyAsync(transaction).ConfigureAwait(false);
                 if (MigrationApplier.IsCancellation(e, cancellationToken))
                 {
                     throw;
@@ -87,7 +87,7 @@ internal static class MigrationReverter
         }
         catch (PostgresException e) when (e.SqlState == DivisionByZero && removal.StatementType == StatementType.Unknown)
         {
-            await RollBackQuietlyAsync(transaction).ConfigureAwait(false);
+            await TransactionalApplier.RollBackQuietlyAsync(transaction).ConfigureAwait(false);
             const string Ended = "its down's SQL ended the transaction it runs in (a COMMIT or ROLLBACK through CreateCommand or Connection), so it was not reverted atomically";
             await step.TryRecordOutsideTransactionAsync(step.Ledger.Writes.Fail(step.Migration, step.ElapsedMs, Ended)).ConfigureAwait(false);
             throw Failure(step, new UnsafeMigrationSqlException(Ended), context, PartlyReverted);
@@ -124,17 +124,5 @@ internal static class MigrationReverter
         var reason = FailureReason.Describe(error, context, step.Options);
         MigrationLog.RevertFailed(step.Logger, step.Migration.Id, step.ElapsedMs, reason, error);
         return new MigrationFailedException($"Reverting migration {step.Migration.Id} failed: {reason}. {consequence}", step.Migration.Id, error);
-    }
-
-    private static async Task RollBackQuietlyAsync(NpgsqlTransaction transaction)
-    {
-        try
-        {
-            await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
-        {
-            // The connection is gone, or the down's own SQL ended the transaction already.
-        }
     }
 }
