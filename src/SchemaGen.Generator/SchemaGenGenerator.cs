@@ -39,9 +39,37 @@ namespace SchemaGen.Generator
                 .WithTrackingName(TrackingNames.SqlMigrationFiles);
 
             var sqlMigrations = sqlFiles
-                .Where(static file => file.Model is not null)
+                .Where(static file => file.Model is { Repeatable: false })
                 .Select(static (file, _) => file.Model!)
                 .WithTrackingName(TrackingNames.SqlMigrations);
+
+            var repeatableClasses = context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    WellKnownNames.RepeatableMigrationAttribute,
+                    static (node, _) => node is ClassDeclarationSyntax,
+                    MigrationParser.Parse)
+                .Where(static migration => migration is not null)
+                .Select(static (migration, _) => migration!)
+                .WithTrackingName(TrackingNames.RepeatableMigrations);
+
+            var sqlRepeatables = sqlFiles
+                .Where(static file => file.Model is { Repeatable: true })
+                .Select(static (file, _) => file.Model!)
+                .WithTrackingName(TrackingNames.SqlRepeatables);
+
+            var sortedRepeatables = repeatableClasses
+                .Collect()
+                .Combine(sqlRepeatables.Collect())
+                .Select(static (all, _) => MigrationOrder.SortRepeatables(all.Left, all.Right))
+                .WithTrackingName(TrackingNames.SortedRepeatables);
+
+            var repeatableRegistry = sortedRepeatables
+                .Select(static (all, _) => MigrationOrder.ToRegistry(all))
+                .WithTrackingName(TrackingNames.RepeatableRegistry);
+
+            var repeatableDiagnostics = sortedRepeatables
+                .Select(static (all, _) => RegistryValidator.ValidateRepeatables(all))
+                .WithTrackingName(TrackingNames.RepeatableDiagnostics);
 
             var sqlDowns = sqlFiles
                 .Where(static file => file.Down is not null)
@@ -82,11 +110,11 @@ namespace SchemaGen.Generator
                 .Select(static (compilation, _) => compilation.GetTypeByMetadataName(WellKnownNames.MigrationDescriptor) is not null)
                 .WithTrackingName(TrackingNames.RuntimeReferenced);
 
-            context.RegisterSourceOutput(registry.Combine(runtimeReferenced), static (output, input) => DiagnosticReporter.Guard(output, "writing the migration registry", () =>
+            context.RegisterSourceOutput(registry.Combine(repeatableRegistry).Combine(runtimeReferenced), static (output, input) => DiagnosticReporter.Guard(output, "writing the migration registry", () =>
             {
                 if (input.Right)
                 {
-                    output.AddSource(WellKnownNames.RegistryHintName, RegistryEmitter.EmitHead(input.Left));
+                    output.AddSource(WellKnownNames.RegistryHintName, RegistryEmitter.EmitHead(input.Left.Left, input.Left.Right));
                 }
             }));
 
@@ -146,6 +174,9 @@ namespace SchemaGen.Generator
                 DiagnosticReporter.Report(output, input.Right, input.Left));
 
             context.RegisterSourceOutput(downDiagnostics.Combine(context.CompilationProvider), static (output, input) =>
+                DiagnosticReporter.Report(output, input.Right, input.Left));
+
+            context.RegisterSourceOutput(repeatableDiagnostics.Combine(context.CompilationProvider), static (output, input) =>
                 DiagnosticReporter.Report(output, input.Right, input.Left));
 
             var sqlFileDiagnostics = sqlFiles

@@ -9,6 +9,11 @@ namespace SchemaGen.Generator
         public const string SqlMigrationDiagnostics = nameof(SqlMigrationDiagnostics);
         public const string SqlDowns = nameof(SqlDowns);
         public const string DownDiagnostics = nameof(DownDiagnostics);
+        public const string RepeatableMigrations = nameof(RepeatableMigrations);
+        public const string SqlRepeatables = nameof(SqlRepeatables);
+        public const string SortedRepeatables = nameof(SortedRepeatables);
+        public const string RepeatableRegistry = nameof(RepeatableRegistry);
+        public const string RepeatableDiagnostics = nameof(RepeatableDiagnostics);
         public const string SortedMigrations = nameof(SortedMigrations);
         public const string ReleasedMigrations = nameof(ReleasedMigrations);
         public const string Registry = nameof(Registry);

@@ -4,6 +4,7 @@ namespace SchemaGen.Generator
     internal static class WellKnownNames
     {
         public const string MigrationAttribute = "SchemaGen.MigrationAttribute";
+        public const string RepeatableMigrationAttribute = "SchemaGen.RepeatableMigrationAttribute";
         public const string MigrationBase = "SchemaGen.Migration";
         public const string MigrationDescriptor = "SchemaGen.MigrationDescriptor";
         public const string MigrationContext = "SchemaGen.MigrationContext";

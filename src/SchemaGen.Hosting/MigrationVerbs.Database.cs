@@ -17,9 +17,11 @@ internal sealed partial class MigrationVerbs
                 return 0;
             }
 
+            var repeatables = report.Applied.Count(applied => applied.Migration.IsRepeatable);
+            var numbered = report.Applied.Count - repeatables;
             settings.Output.WriteLine(report.Applied.Count == 0
                 ? $"Up to date: {report.AlreadyApplied} migration(s) applied before, none pending."
-                : $"Applied {report.Applied.Count} migration(s) in {report.Elapsed.TotalSeconds.ToString("0.0##", CultureInfo.InvariantCulture)} s.");
+                : $"Applied {numbered} migration(s){(repeatables == 0 ? "" : $" and {repeatables} repeatable one(s)")} in {report.Elapsed.TotalSeconds.ToString("0.0##", CultureInfo.InvariantCulture)} s.");
             return 0;
         });
 

@@ -23,6 +23,11 @@ public class CachingTests
         TrackingNames.ReleasedMigrations,
         TrackingNames.SqlDowns,
         TrackingNames.DownDiagnostics,
+        TrackingNames.RepeatableMigrations,
+        TrackingNames.SqlRepeatables,
+        TrackingNames.SortedRepeatables,
+        TrackingNames.RepeatableRegistry,
+        TrackingNames.RepeatableDiagnostics,
     ];
 
     private const string NoteModel = """
@@ -41,6 +46,7 @@ public class CachingTests
         var driver = GeneratorRun.CreateDriver(AdditionalFiles.Of(
             ("/app/Migrations/0003_notes_index.sql", "CREATE INDEX idx_notes ON notes (id);"),
             ("/app/Migrations/0003_notes_index.down.sql", "DROP INDEX idx_notes;"),
+            ("/app/Migrations/R_note_titles.sql", "CREATE OR REPLACE VIEW note_titles AS SELECT 1 AS title;"),
             ("/app/migrations.lock.json", """{ "version": 1, "migrations": [ { "number": 1, "name": "users", "checksum": "sha256:00" } ] }"""))).RunGenerators(compilation);
         var first = driver.GetRunResult();
         driver = driver.RunGenerators(edit(compilation));
@@ -61,6 +67,14 @@ public class CachingTests
             ("Users.cs", File(Migration("""Migration(1, "users")""", "Users", "CREATE TABLE users (id int)"))),
             ("AuditLog.cs", File(Migration("""Migration(2, "audit_log")""", "AuditLog", "CREATE TABLE audit_logs (id int)"))),
             ("Note.cs", NoteModel),
+            ("Grants.cs", Usings + """
+                [RepeatableMigration("grants")]
+                public sealed class Grants : Migration
+                {
+                    public override Task UpAsync(MigrationContext context, CancellationToken cancellationToken)
+                        => context.ExecuteAsync("GRANT SELECT ON notes TO PUBLIC", cancellationToken);
+                }
+                """),
             ("Program.cs", "public static class Program { public static int Answer => 42; }"));
 
     [Fact]

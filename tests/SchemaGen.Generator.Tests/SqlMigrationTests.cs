@@ -113,9 +113,9 @@ public class SqlMigrationTests
     }
 
     [Theory]
-    [InlineData("create_users.sql", "it must start with the migration's number and '_', as in 0001_create_users.sql")]
-    [InlineData("V1__create_users.sql", "it must start with the migration's number and '_', as in 0001_create_users.sql")]
-    [InlineData("0001_.sql", "it must start with the migration's number and '_', as in 0001_create_users.sql")]
+    [InlineData("create_users.sql", "it must start with the migration's number and '_', as in 0001_create_users.sql, or with R_ for a repeatable migration (R_reporting_views.sql)")]
+    [InlineData("V1__create_users.sql", "it must start with the migration's number and '_', as in 0001_create_users.sql, or with R_ for a repeatable migration (R_reporting_views.sql)")]
+    [InlineData("0001_.sql", "it must start with the migration's number and '_', as in 0001_create_users.sql, or with R_ for a repeatable migration (R_reporting_views.sql)")]
     [InlineData("99999999999_big.sql", "its number 99999999999 is too large")]
     public void SG0008_for_a_sql_file_not_named_like_a_migration(string fileName, string problem)
     {

@@ -35,7 +35,7 @@ public sealed class WebSampleTests
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, before);
         Assert.True(exitCode == 0, output);
-        Assert.Contains("Applied 1 migration(s)", output);
+        Assert.Contains("Applied 1 migration(s) and 1 repeatable one(s)", output);
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
     }
 

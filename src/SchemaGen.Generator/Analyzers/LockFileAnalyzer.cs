@@ -129,7 +129,7 @@ namespace SchemaGen.Generator.Analyzers
             public void Analyze(SymbolAnalysisContext context, INamedTypeSymbol attributeType)
             {
                 var type = (INamedTypeSymbol)context.Symbol;
-                if (!MigrationAttributeValues.TryReadFrom(type, attributeType, context.CancellationToken, out var values, out var attributeLocation))
+                if (!MigrationAttributeValues.TryReadFrom(type, attributeType, repeatableType: null, context.CancellationToken, out var values, out var attributeLocation))
                 {
                     return;
                 }
@@ -149,7 +149,8 @@ namespace SchemaGen.Generator.Analyzers
             public void AnalyzeSqlFile(AdditionalFileAnalysisContext context)
             {
                 var parsed = Parse.SqlFiles.SqlMigrationParser.Parse(context.AdditionalFile, context.CancellationToken);
-                if (parsed.Model is not { } model || model.AttributeLocation is not { } where)
+                // A repeatable migration is meant to change: the lock file does not record it.
+                if (parsed.Model is not { Repeatable: false } model || model.AttributeLocation is not { } where)
                 {
                     return;
                 }

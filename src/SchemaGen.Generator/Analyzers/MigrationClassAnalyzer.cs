@@ -7,7 +7,10 @@ using SchemaGen.Generator.Validate;
 
 namespace SchemaGen.Generator.Analyzers
 {
-    /// <summary>Checks each <c>[Migration]</c> class on its own: number below 1, a class that cannot be a migration, a bad name or description.</summary>
+    /// <summary>
+    /// Checks each <c>[Migration]</c> and <c>[RepeatableMigration]</c> class on its own: number below 1, a class that cannot be a
+    /// migration, a bad name or description.
+    /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class MigrationClassAnalyzer : DiagnosticAnalyzer
     {
@@ -30,21 +33,22 @@ namespace SchemaGen.Generator.Analyzers
                 }
 
                 var migrationBase = start.Compilation.GetTypeByMetadataName(WellKnownNames.MigrationBase);
+                var repeatableType = start.Compilation.GetTypeByMetadataName(WellKnownNames.RepeatableMigrationAttribute);
                 start.RegisterSymbolAction(
-                    symbolContext => AnalyzeType(symbolContext, attributeType, migrationBase),
+                    symbolContext => AnalyzeType(symbolContext, attributeType, repeatableType, migrationBase),
                     SymbolKind.NamedType);
             });
         }
 
-        private static void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol attributeType, INamedTypeSymbol? migrationBase)
+        private static void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol attributeType, INamedTypeSymbol? repeatableType, INamedTypeSymbol? migrationBase)
         {
             var type = (INamedTypeSymbol)context.Symbol;
-            if (!MigrationAttributeValues.TryReadFrom(type, attributeType, context.CancellationToken, out var values, out var location))
+            if (!MigrationAttributeValues.TryReadFrom(type, attributeType, repeatableType, context.CancellationToken, out var values, out var location))
             {
                 return;
             }
 
-            if (values.Number < 1)
+            if (values.Number < 1 && !values.Repeatable)
             {
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NumberBelowOne, location, type.Name, values.Number));
             }

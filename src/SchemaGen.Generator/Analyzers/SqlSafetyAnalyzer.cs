@@ -30,6 +30,7 @@ namespace SchemaGen.Generator.Analyzers
             context.RegisterCompilationStartAction(start =>
             {
                 var attributeType = start.Compilation.GetTypeByMetadataName(WellKnownNames.MigrationAttribute);
+                var repeatableType = start.Compilation.GetTypeByMetadataName(WellKnownNames.RepeatableMigrationAttribute);
                 var contextType = start.Compilation.GetTypeByMetadataName(WellKnownNames.MigrationContext);
                 if (attributeType is null || contextType is null)
                 {
@@ -37,14 +38,14 @@ namespace SchemaGen.Generator.Analyzers
                 }
 
                 start.RegisterSyntaxNodeAction(
-                    nodeContext => AnalyzeInvocation(nodeContext, attributeType, contextType),
+                    nodeContext => AnalyzeInvocation(nodeContext, attributeType, repeatableType, contextType),
                     Microsoft.CodeAnalysis.CSharp.SyntaxKind.InvocationExpression);
                 start.RegisterAdditionalFileAction(AnalyzeSqlFile);
             });
         }
 
         /// <summary>A syntax check first (a call named ExecuteAsync with an argument), so most invocations cost no binding.</summary>
-        private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context, INamedTypeSymbol attributeType, INamedTypeSymbol contextType)
+        private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context, INamedTypeSymbol attributeType, INamedTypeSymbol? repeatableType, INamedTypeSymbol contextType)
         {
             var syntax = (Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax)context.Node;
             var name = syntax.Expression switch
@@ -67,7 +68,7 @@ namespace SchemaGen.Generator.Analyzers
             }
 
             var migration = context.ContainingSymbol?.ContainingType;
-            if (migration is null || !MigrationAttributeValues.TryReadFrom(migration, attributeType, context.CancellationToken, out var values, out _))
+            if (migration is null || !MigrationAttributeValues.TryReadFrom(migration, attributeType, repeatableType, context.CancellationToken, out var values, out _))
             {
                 return;
             }
@@ -101,7 +102,8 @@ namespace SchemaGen.Generator.Analyzers
             var header = SqlMigrationHeader.Read(sql);
             var fileName = System.IO.Path.GetFileName(context.AdditionalFile.Path);
             var isDown = fileName.EndsWith(SqlMigrationFileName.DownSuffix, System.StringComparison.OrdinalIgnoreCase);
-            foreach (var finding in MigrationSqlLinter.Lint(sql, header.Transactional, isDown))
+            var transactional = header.Transactional || fileName.StartsWith(SqlMigrationFileName.RepeatablePrefix, System.StringComparison.Ordinal);
+            foreach (var finding in MigrationSqlLinter.Lint(sql, transactional, isDown))
             {
                 var span = new TextSpan(finding.Start, finding.Length);
                 var location = Location.Create(context.AdditionalFile.Path, span, text.Lines.GetLinePositionSpan(span));

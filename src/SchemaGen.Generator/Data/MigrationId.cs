@@ -8,5 +8,8 @@ namespace SchemaGen.Generator.Data
     {
         public static string Format(int number, string name)
             => number.ToString("D3", System.Globalization.CultureInfo.InvariantCulture) + "_" + name;
+
+        /// <summary>A repeatable migration's id: <c>R_</c> and the name.</summary>
+        public static string Repeatable(string name) => "R_" + name;
     }
 }

@@ -8,6 +8,7 @@ namespace SchemaGen.Generator.Data
     /// <see cref="ConstantSql"/> is the SQL a C# migration sends when the generator can know it (see <c>ConstantSqlReader</c>).
     /// <see cref="Reversible"/>: a C# class overrides <c>DownAsync</c> (its SQL in <see cref="ConstantDownSql"/> when constant),
     /// or a SQL file has a <c>.down.sql</c> (its text in <see cref="DownSql"/>); <see cref="DownTransactional"/> is how its down runs.
+    /// <see cref="Repeatable"/>: a <c>[RepeatableMigration]</c> class or an <c>R_name.sql</c> file, with no number (0).
     /// </summary>
     internal sealed record MigrationInfo(
         int Number,
@@ -24,5 +25,6 @@ namespace SchemaGen.Generator.Data
         bool Reversible = false,
         string? DownSql = null,
         string? ConstantDownSql = null,
-        bool DownTransactional = true);
+        bool DownTransactional = true,
+        bool Repeatable = false);
 }

@@ -16,5 +16,6 @@ namespace SchemaGen.Generator.Data
         bool Reversible = false,
         string? DownSql = null,
         string? ConstantDownSql = null,
-        bool DownTransactional = true);
+        bool DownTransactional = true,
+        bool Repeatable = false);
 }

@@ -13,7 +13,7 @@ namespace SchemaGen.Generator.Emit
     internal static class RegistryDigest
     {
         /// <returns>The digest, or null where MD5 is not available (a FIPS-only host): the runtime then computes it at start-up.</returns>
-        public static string? Of(EquatableArray<RegistryEntry> entries)
+        public static string? Of(EquatableArray<RegistryEntry> entries, EquatableArray<RegistryEntry> repeatables)
         {
             var digest = new byte[16];
             try
@@ -22,12 +22,13 @@ namespace SchemaGen.Generator.Emit
                 {
                     foreach (var entry in entries)
                     {
-                        var line = entry.Number.ToString(CultureInfo.InvariantCulture) + ":" + MigrationId.Format(entry.Number, entry.Name) + ":" + entry.Checksum;
-                        var hash = md5.ComputeHash(Encoding.UTF8.GetBytes(line));
-                        for (var i = 0; i < digest.Length; i++)
-                        {
-                            digest[i] ^= hash[i];
-                        }
+                        Add(md5, digest, entry.Number.ToString(CultureInfo.InvariantCulture) + ":" + MigrationId.Format(entry.Number, entry.Name) + ":" + entry.Checksum);
+                    }
+
+                    // A repeatable migration's number is NULL in the ledger, an empty string in its line.
+                    foreach (var repeatable in repeatables)
+                    {
+                        Add(md5, digest, ":" + MigrationId.Repeatable(repeatable.Name) + ":" + repeatable.Checksum);
                     }
                 }
             }
@@ -36,6 +37,20 @@ namespace SchemaGen.Generator.Emit
                 return null;
             }
 
+            return Hex(digest);
+        }
+
+        private static void Add(MD5 md5, byte[] digest, string line)
+        {
+            var hash = md5.ComputeHash(Encoding.UTF8.GetBytes(line));
+            for (var i = 0; i < digest.Length; i++)
+            {
+                digest[i] ^= hash[i];
+            }
+        }
+
+        private static string Hex(byte[] digest)
+        {
             var hex = new StringBuilder(digest.Length * 2);
             foreach (var b in digest)
             {

@@ -6,7 +6,7 @@ using SchemaGen.Generator.Validate;
 
 namespace SchemaGen.Generator.Parse
 {
-    /// <summary>Turns one <c>[Migration]</c> class into a <see cref="MigrationInfo"/>.</summary>
+    /// <summary>Turns one <c>[Migration]</c> or <c>[RepeatableMigration]</c> class into a <see cref="MigrationInfo"/>.</summary>
     internal static class MigrationParser
     {
         /// <summary>
@@ -41,9 +41,10 @@ namespace SchemaGen.Generator.Parse
                 MigrationClassRules.FindProblem(type, migrationBase) is null,
                 LocationInfo.From(attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken)),
                 ConstantSql: ConstantSqlReader.Read(type, context.SemanticModel.Compilation, cancellationToken),
-                Reversible: ConstantSqlReader.OverrideOf(type, "DownAsync", cancellationToken) is not null,
-                ConstantDownSql: ConstantSqlReader.Read(type, context.SemanticModel.Compilation, cancellationToken, "DownAsync"),
-                DownTransactional: values.Transactional);
+                Reversible: !values.Repeatable && ConstantSqlReader.OverrideOf(type, "DownAsync", cancellationToken) is not null,
+                ConstantDownSql: values.Repeatable ? null : ConstantSqlReader.Read(type, context.SemanticModel.Compilation, cancellationToken, "DownAsync"),
+                DownTransactional: values.Transactional,
+                Repeatable: values.Repeatable);
         }
 
         private static INamedTypeSymbol? MigrationBaseOf(Compilation compilation)

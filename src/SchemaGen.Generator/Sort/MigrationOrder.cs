@@ -16,12 +16,22 @@ namespace SchemaGen.Generator.Sort
             return new EquatableArray<MigrationInfo>(sorted.ToArray());
         }
 
+        /// <summary>The repeatable migrations, by name, then by file and position (of two sharing a name, SG0005 names the second).</summary>
+        public static EquatableArray<MigrationInfo> SortRepeatables(ImmutableArray<MigrationInfo> classes, ImmutableArray<MigrationInfo> sqlFiles)
+        {
+            var sorted = new List<MigrationInfo>(classes.Length + sqlFiles.Length);
+            sorted.AddRange(classes);
+            sorted.AddRange(sqlFiles);
+            sorted.Sort((left, right) => string.CompareOrdinal(left.Name, right.Name) is var byName and not 0 ? byName : Compare(left, right));
+            return new EquatableArray<MigrationInfo>(sorted.ToArray());
+        }
+
         public static EquatableArray<RegistryEntry> ToRegistry(EquatableArray<MigrationInfo> sorted)
         {
             var entries = new List<RegistryEntry>(sorted.Count);
             foreach (var migration in sorted)
             {
-                if (migration.CanBeInstantiated && migration.Number >= 1)
+                if (migration.CanBeInstantiated && (migration.Number >= 1 || migration.Repeatable))
                 {
                     entries.Add(new RegistryEntry(
                         migration.Number,
@@ -35,7 +45,8 @@ namespace SchemaGen.Generator.Sort
                         migration.Reversible,
                         migration.DownSql,
                         migration.ConstantDownSql,
-                        migration.DownTransactional));
+                        migration.DownTransactional,
+                        migration.Repeatable));
                 }
             }
 

@@ -110,6 +110,14 @@ namespace SchemaGen.Generator.Validate
             }
         }
 
+        /// <summary>The repeatable migrations' check: no two share a name (SG0005).</summary>
+        public static EquatableArray<DiagnosticInfo> ValidateRepeatables(EquatableArray<MigrationInfo> repeatables)
+        {
+            var diagnostics = new List<DiagnosticInfo>();
+            ReportDuplicateNames(repeatables, diagnostics);
+            return new EquatableArray<DiagnosticInfo>(diagnostics.ToArray());
+        }
+
         private static void ReportDuplicateNames(EquatableArray<MigrationInfo> migrations, List<DiagnosticInfo> diagnostics)
         {
             var owners = new Dictionary<string, MigrationInfo>();

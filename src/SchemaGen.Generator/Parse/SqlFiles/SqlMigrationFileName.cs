@@ -2,36 +2,57 @@ using System.Globalization;
 
 namespace SchemaGen.Generator.Parse.SqlFiles
 {
-    /// <summary>
-    /// A SQL migration's file name: <c>0001_create_users.sql</c> is number 1, name <c>create_users</c>;
-    /// <c>0001_create_users.down.sql</c> is its down.
-    /// </summary>
+    /// <summary>What a <c>.sql</c> file of the migrations folder is, by its name.</summary>
+    internal enum SqlFileKind
+    {
+        /// <summary><c>0001_create_users.sql</c>: migration 1, <c>create_users</c>.</summary>
+        Migration,
+
+        /// <summary><c>0001_create_users.down.sql</c>: that migration's down.</summary>
+        Down,
+
+        /// <summary><c>R_reporting_views.sql</c>: the repeatable migration <c>reporting_views</c>.</summary>
+        Repeatable,
+    }
+
+    /// <summary>A SQL migration's file name: a numbered migration, its down, or a repeatable migration.</summary>
     internal static class SqlMigrationFileName
     {
         public const string DownSuffix = ".down.sql";
 
-        /// <summary>Reads the number and name, and whether it is a down, or says what is wrong with the file name.</summary>
-        public static bool TryRead(string fileName, out int number, out string name, out bool isDown, out string? problem)
-        {
-            isDown = fileName.EndsWith(DownSuffix, System.StringComparison.OrdinalIgnoreCase);
-            if (isDown)
-            {
-                fileName = fileName.Substring(0, fileName.Length - DownSuffix.Length) + ".sql";
-            }
+        public const string RepeatablePrefix = "R_";
 
+        /// <summary>Reads the kind, number (0 for a repeatable one) and name, or says what is wrong with the file name.</summary>
+        public static bool TryRead(string fileName, out SqlFileKind kind, out int number, out string name, out string? problem)
+        {
             number = 0;
             name = string.Empty;
             problem = null;
+            var isDown = fileName.EndsWith(DownSuffix, System.StringComparison.OrdinalIgnoreCase);
+            kind = isDown ? SqlFileKind.Down : SqlFileKind.Migration;
+            var extension = isDown ? fileName.Length - DownSuffix.Length : fileName.LastIndexOf('.');
+            if (fileName.StartsWith(RepeatablePrefix, System.StringComparison.Ordinal))
+            {
+                kind = SqlFileKind.Repeatable;
+                if (isDown)
+                {
+                    problem = "a repeatable migration has no down: it is applied again whenever its text changes";
+                    return false;
+                }
+
+                name = fileName.Substring(RepeatablePrefix.Length, System.Math.Max(0, extension - RepeatablePrefix.Length));
+                return true;
+            }
+
             var digits = 0;
             while (digits < fileName.Length && fileName[digits] >= '0' && fileName[digits] <= '9')
             {
                 digits++;
             }
 
-            var extension = fileName.LastIndexOf('.');
             if (digits == 0 || digits >= fileName.Length || fileName[digits] != '_' || extension <= digits + 1)
             {
-                problem = "it must start with the migration's number and '_', as in 0001_create_users.sql";
+                problem = "it must start with the migration's number and '_', as in 0001_create_users.sql, or with R_ for a repeatable migration (R_reporting_views.sql)";
                 return false;
             }
 

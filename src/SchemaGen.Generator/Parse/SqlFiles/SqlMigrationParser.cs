@@ -25,13 +25,13 @@ namespace SchemaGen.Generator.Parse.SqlFiles
             var where = LocationInfo.InFile(file.Path, 0, text.Substring(0, firstLine).TrimEnd('\r').Length, line: 0, startColumn: 0);
             var diagnostics = new System.Collections.Generic.List<DiagnosticInfo>();
 
-            if (!SqlMigrationFileName.TryRead(fileName, out var number, out var name, out var isDown, out var fileNameProblem))
+            if (!SqlMigrationFileName.TryRead(fileName, out var kind, out var number, out var name, out var fileNameProblem))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSqlFileName.Id, where, fileName, fileNameProblem!));
                 return new SqlMigrationParse(null, new EquatableArray<DiagnosticInfo>(diagnostics.ToArray()));
             }
 
-            if (isDown)
+            if (kind == SqlFileKind.Down)
             {
                 // Its number and name are its migration's, checked there; pairing says when there is none.
                 var downHeader = SqlMigrationHeader.Read(text);
@@ -42,7 +42,8 @@ namespace SchemaGen.Generator.Parse.SqlFiles
                     new SqlDownInfo(number, name, fileName, text, downHeader.Transactional, where));
             }
 
-            if (number < 1)
+            var repeatable = kind == SqlFileKind.Repeatable;
+            if (number < 1 && !repeatable)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NumberBelowOne.Id, where, fileName, number.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             }
@@ -54,23 +55,30 @@ namespace SchemaGen.Generator.Parse.SqlFiles
 
             var header = SqlMigrationHeader.Read(text);
             AddHeaderProblems(header, text, file.Path, fileName, diagnostics);
+            if (repeatable && !header.Transactional)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.InvalidSqlHeader.Id, where, fileName, "a repeatable migration always runs in a transaction with its ledger row; remove 'transactional: false'"));
+            }
 
             if (header.Description.IndexOf('\0') >= 0)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidDescription.Id, where, fileName));
             }
 
+            var transactional = header.Transactional || repeatable;
             var model = new MigrationInfo(
                 number,
                 name,
                 header.Description,
-                header.Transactional,
-                SqlChecksum.Compute(text, header.Transactional),
+                transactional,
+                SqlChecksum.Compute(text, transactional),
                 fileName,
                 string.Empty,
                 CanBeInstantiated: diagnostics.Count == 0,
                 where,
-                text);
+                text,
+                Repeatable: repeatable);
             return new SqlMigrationParse(model, new EquatableArray<DiagnosticInfo>(diagnostics.ToArray()));
         }
 
