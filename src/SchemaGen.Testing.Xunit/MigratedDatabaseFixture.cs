@@ -1,7 +1,7 @@
 namespace SchemaGen.Testing;
 
 /// <summary>
-/// An xUnit (v2) fixture: the template is migrated (or found) once, and each test takes its own database from it. Derive one
+/// An xUnit fixture (v2, or v3 in SchemaGen.Testing.Xunit.V3, compiled from this file): the template is migrated (or found) once, and each test takes its own database from it. Derive one
 /// for your migrations and share it as a class or collection fixture:
 /// <code>
 /// public sealed class Databases() : MigratedDatabaseFixture(MigrationRegistry.All);
@@ -30,9 +30,15 @@ public abstract class MigratedDatabaseFixture(IReadOnlyList<MigrationDescriptor>
     /// <summary>Fails, naming the migration and the catalog lines that differ, unless every down undoes its migration (<see cref="RedoCheck"/>).</summary>
     public async Task AssertRedoAsync() => (await Databases.CheckRedoAsync().ConfigureAwait(false)).EnsureSucceeded();
 
+#if XUNIT_V3
+    async ValueTask global::Xunit.IAsyncLifetime.InitializeAsync() => _databases = await MigratedDatabases.StartAsync(migrations, options).ConfigureAwait(false);
+
+    async ValueTask IAsyncDisposable.DisposeAsync()
+#else
     async Task global::Xunit.IAsyncLifetime.InitializeAsync() => _databases = await MigratedDatabases.StartAsync(migrations, options).ConfigureAwait(false);
 
     async Task global::Xunit.IAsyncLifetime.DisposeAsync()
+#endif
     {
         if (_databases is not null)
         {

@@ -130,65 +130,67 @@ internal static class MigrationScriptWriter
     /// <summary>A repeatable migration as a run applies it: in a transaction with its row, inserted or updated to its checksum.</summary>
     private static void AppendRepeatable(StringBuilder script, MigrationDescriptor migration, string sql, ScriptedLedger ledger, MigrationRunnerOptions options)
     {
-        script.Append("-- ").Append(migration.Id).Append(" (repeatable)");
-        if (migration.Description.Length > 0)
-        {
-            script.Append(": ").Append(migration.Description.ReplaceLineEndings(" "));
-        }
-
-        script.Append('\n').Append("BEGIN;\n");
-        AppendLockTimeout(script, "SET LOCAL", options);
-        AppendStatements(script, sql);
-        AppendSessionReset(script);
-        script.Append(ledger.RecordRepeatable(migration)).Append('\n').Append("COMMIT;\n");
+        AppendTitle(script, migration.Id + " (repeatable)", migration.Description);
+        script.Append('\n');
+        AppendInTransaction(script, sql, ledger.RecordRepeatable(migration), options);
     }
 
     /// <summary>A down as the reverter runs it: in its transaction with the removal of its row, or outside one, marked as being reverted first.</summary>
     private static void AppendRevert(StringBuilder script, MigrationDescriptor migration, string sql, ScriptedLedger ledger, MigrationRunnerOptions options)
     {
-        script.Append("-- revert ").Append(migration.Id);
+        AppendTitle(script, "revert " + migration.Id, description: "");
         if (migration.DownTransactional)
         {
-            script.Append('\n').Append("BEGIN;\n");
-            AppendLockTimeout(script, "SET LOCAL", options);
-            AppendStatements(script, sql);
-            AppendSessionReset(script);
-            script.Append(ledger.RemoveApplied(migration)).Append('\n').Append("COMMIT;\n");
+            script.Append('\n');
+            AppendInTransaction(script, sql, ledger.RemoveApplied(migration), options);
             return;
         }
 
         script.Append(" (not transactional: marked as being reverted, then each statement commits on its own)\n");
-        AppendLockTimeout(script, "SET", options);
-        script.Append(ledger.MarkReverting(migration)).Append('\n');
-        AppendStatements(script, sql);
-        AppendSessionReset(script);
-        script.Append(ledger.RemoveReverted(migration)).Append('\n');
+        AppendOutsideTransaction(script, sql, ledger.MarkReverting(migration), ledger.RemoveReverted(migration), options);
     }
 
     private static void Append(StringBuilder script, MigrationDescriptor migration, string sql, ScriptedLedger ledger, MigrationRunnerOptions options)
     {
-        script.Append("-- ").Append(migration.Id);
-        if (migration.Description.Length > 0)
-        {
-            script.Append(": ").Append(migration.Description.ReplaceLineEndings(" "));
-        }
-
+        AppendTitle(script, migration.Id, migration.Description);
         if (migration.Transactional)
         {
-            script.Append('\n').Append("BEGIN;\n");
-            AppendLockTimeout(script, "SET LOCAL", options);
-            AppendStatements(script, sql);
-            AppendSessionReset(script);
-            script.Append(ledger.Applied(migration)).Append('\n').Append("COMMIT;\n");
+            script.Append('\n');
+            AppendInTransaction(script, sql, ledger.Applied(migration), options);
             return;
         }
 
         script.Append(" (not transactional: recorded as running, then each statement commits on its own)\n");
-        AppendLockTimeout(script, "SET", options);
-        script.Append(ledger.Running(migration)).Append('\n');
+        AppendOutsideTransaction(script, sql, ledger.Running(migration), ledger.Completed(migration), options);
+    }
+
+    private static void AppendTitle(StringBuilder script, string title, string description)
+    {
+        script.Append("-- ").Append(title);
+        if (description.Length > 0)
+        {
+            script.Append(": ").Append(description.ReplaceLineEndings(" "));
+        }
+    }
+
+    /// <summary>The statements in a transaction that ends with <paramref name="row"/>, the ledger's write, as the runner runs them.</summary>
+    private static void AppendInTransaction(StringBuilder script, string sql, string row, MigrationRunnerOptions options)
+    {
+        script.Append("BEGIN;\n");
+        AppendLockTimeout(script, "SET LOCAL", options);
         AppendStatements(script, sql);
         AppendSessionReset(script);
-        script.Append(ledger.Completed(migration)).Append('\n');
+        script.Append(row).Append('\n').Append("COMMIT;\n");
+    }
+
+    /// <summary>The statements outside a transaction, each committing on its own, between the ledger's <paramref name="mark"/> and <paramref name="close"/>.</summary>
+    private static void AppendOutsideTransaction(StringBuilder script, string sql, string mark, string close, MigrationRunnerOptions options)
+    {
+        AppendLockTimeout(script, "SET", options);
+        script.Append(mark).Append('\n');
+        AppendStatements(script, sql);
+        AppendSessionReset(script);
+        script.Append(close).Append('\n');
     }
 
     private static void AppendStatements(StringBuilder script, string sql)
