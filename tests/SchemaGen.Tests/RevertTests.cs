@@ -78,6 +78,21 @@ public class RevertTests
     }
 
     [Fact]
+    public async Task A_ledger_with_a_failed_migration_is_refused_before_anything_runs_naming_the_repair()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        MigrationDescriptor[] build = [Build[0], Build[1], Reversible(3, "notes_index", "CREATE INDEX CONCURRENTLY notes_id ON notes (nope)", "DROP INDEX CONCURRENTLY notes_id", transactional: false)];
+        await Assert.ThrowsAsync<MigrationFailedException>(() => new MigrationRunner(db, build).RunAsync());
+
+        var error = await Assert.ThrowsAsync<MigrationValidationException>(() => new MigrationRunner(db, build).RevertAsync(to: 0));
+
+        Assert.StartsWith("Migration 003_notes_index did not complete in an earlier run (failed:", error.Message);
+        Assert.Contains("MigrationRunner.ResolveAsync(3, MigrationResolution.Retry)", error.Message);
+        Assert.Equal(["001_users applied", "002_notes applied", "003_notes_index failed"], await db.ListAsync("SELECT migration_name || ' ' || status FROM schema_migrations ORDER BY number"));
+        Assert.Equal("notes,users,users_pkey", await db.ScalarAsync<string>(Schema));
+    }
+
+    [Fact]
     public async Task A_failing_transactional_down_changes_nothing_and_those_reverted_before_it_stay_reverted()
     {
         await using var db = await TestDatabase.CreateAsync();
