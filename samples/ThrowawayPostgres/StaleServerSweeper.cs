@@ -13,8 +13,23 @@ internal static class StaleServerSweeper
 
     private static readonly TimeSpan MinimumAge = TimeSpan.FromMinutes(2);
 
-    /// <summary>Where a new server's directory goes: shared memory when the machine has it (Linux), else the temporary folder.</summary>
-    public static string Parent => Directory.Exists(SharedMemory) ? SharedMemory : Path.GetTempPath();
+    /// <summary>What shared memory must have free to hold a server of the tests' hundreds of databases (a container's is often 64 MB).</summary>
+    private const long SharedMemoryRoom = 4L << 30;
+
+    /// <summary>Where a new server's directory goes: shared memory when the machine has it with room to spare (Linux), else the temporary folder.</summary>
+    public static string Parent => HasRoom(SharedMemory) ? SharedMemory : Path.GetTempPath();
+
+    private static bool HasRoom(string path)
+    {
+        try
+        {
+            return Directory.Exists(path) && new DriveInfo(path).AvailableFreeSpace >= SharedMemoryRoom;
+        }
+        catch (Exception e) when (e is IOException or ArgumentException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
 
     public static void Sweep(Action<string> delete)
     {
