@@ -28,7 +28,7 @@ public static class MigrationCommands
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(migrations);
         settings ??= new MigrationCommandSettings();
-        if (args.Length == 0 || (!Verbs.Contains(args[0]) && !IsHelpOrVersion(args[0]) && (args[0].StartsWith('-') || settings.PassUnknownVerbsToApp)))
+        if (args.Length == 0 || (!Verbs.Contains(args[0]) && !IsHelp(args[0]) && args[0] != "--version" && (args[0].StartsWith('-') || settings.PassUnknownVerbsToApp)))
         {
             return null;
         }
@@ -51,7 +51,7 @@ public static class MigrationCommands
     {
         var root = new MigrationVerbs(migrations, settings).Build(authoringOnly);
         var help = new MigrationHelp(root, migrations, settings, authoringOnly);
-        if (args.Length == 0 || args[0] is "help" or "--help" or "-h" or "-?")
+        if (args.Length == 0 || IsHelp(args[0]))
         {
             return args.Length > 1 ? await help.VerbAsync(args[1..], cancellationToken).ConfigureAwait(false) : help.Verbs();
         }
@@ -75,5 +75,5 @@ public static class MigrationCommands
         return await parse.InvokeAsync(new InvocationConfiguration { Output = settings.Output, Error = settings.Error }, cancellationToken).ConfigureAwait(false);
     }
 
-    private static bool IsHelpOrVersion(string argument) => argument is "--help" or "-h" or "-?" or "--version";
+    private static bool IsHelp(string argument) => argument is "help" or "--help" or "-h" or "-?";
 }

@@ -86,7 +86,7 @@ public sealed class MigratedDatabases : IAsyncDisposable
         var name = NewName();
         await using (var connection = await ServerCommands.OpenAsync(ServerConnectionString, cancellationToken).ConfigureAwait(false))
         {
-            await ServerCommands.ExecuteAsync(connection, $"CREATE DATABASE {ServerCommands.Quote(name)} TEMPLATE template0", cancellationToken).ConfigureAwait(false);
+            await ServerCommands.CreateEmptyAsync(connection, name, cancellationToken).ConfigureAwait(false);
         }
 
         await using var database = new MigratedDatabase(ServerConnectionString, name);

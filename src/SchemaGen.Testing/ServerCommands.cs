@@ -26,12 +26,20 @@ internal static class ServerCommands
         await ExecuteAsync(connection, $"CREATE DATABASE {Quote(name)} TEMPLATE {Quote(template)}{strategy}", cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Creates an empty database <paramref name="name"/> (from <c>template0</c>).</summary>
+    public static Task CreateEmptyAsync(NpgsqlConnection connection, string name, CancellationToken cancellationToken)
+        => ExecuteAsync(connection, $"CREATE DATABASE {Quote(name)} TEMPLATE template0", cancellationToken);
+
     /// <summary>Drops the database, closing its connections first (PostgreSQL 13 and later).</summary>
     public static async Task DropAsync(string serverConnectionString, string name, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(serverConnectionString, cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync(connection, $"DROP DATABASE IF EXISTS {Quote(name)} WITH (FORCE)", cancellationToken).ConfigureAwait(false);
+        await DropAsync(connection, name, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>As the other overload, on an open connection to the server.</summary>
+    public static Task DropAsync(NpgsqlConnection connection, string name, CancellationToken cancellationToken)
+        => ExecuteAsync(connection, $"DROP DATABASE IF EXISTS {Quote(name)} WITH (FORCE)", cancellationToken);
 
     public static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

@@ -38,8 +38,8 @@ internal static class TemplateDatabase
             }
 
             var building = name + "_building";
-            await ServerCommands.ExecuteAsync(connection, $"DROP DATABASE IF EXISTS {ServerCommands.Quote(building)} WITH (FORCE)", cancellationToken).ConfigureAwait(false);
-            await ServerCommands.ExecuteAsync(connection, $"CREATE DATABASE {ServerCommands.Quote(building)} TEMPLATE template0", cancellationToken).ConfigureAwait(false);
+            await ServerCommands.DropAsync(connection, building, cancellationToken).ConfigureAwait(false);
+            await ServerCommands.CreateEmptyAsync(connection, building, cancellationToken).ConfigureAwait(false);
             var buildingConnection = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = building, Pooling = false }.ConnectionString;
             await using (var dataSource = NpgsqlDataSource.Create(buildingConnection))
             {

@@ -1,5 +1,3 @@
-using System.Globalization;
-using SchemaGen.Applying;
 using SchemaGen.Ledger;
 using SchemaGen.Planning;
 
@@ -19,8 +17,7 @@ public sealed partial class MigrationRunner
     public async Task<MigrationScript> ScriptAsync(int? to = null, CancellationToken cancellationToken = default)
     {
         EnsureMigration(to, 1, nameof(to));
-        var (connection, ledger) = await ConnectionOpener.OpenAsync(
-            _dataSource, _options, _logger, open => _ledger.TryReadAsync(open, _migrations, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var (connection, ledger) = await OpenReadingLedgerAsync(cancellationToken).ConfigureAwait(false);
         await using var _ = connection.ConfigureAwait(false);
         if (ledger is null)
         {

@@ -182,8 +182,7 @@ public sealed partial class MigrationRunner
     /// <summary>Every migration this build has or the database recorded, with where it stands. Applies nothing and takes no lock.</summary>
     public async Task<IReadOnlyList<MigrationStatus>> GetStatusAsync(CancellationToken cancellationToken = default)
     {
-        var (connection, ledger) = await ConnectionOpener.OpenAsync(
-            _dataSource, _options, _logger, open => _ledger.TryReadAsync(open, _migrations, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var (connection, ledger) = await OpenReadingLedgerAsync(cancellationToken).ConfigureAwait(false);
         await using var _ = connection.ConfigureAwait(false);
         return await StatusesAsync(connection, ledger ?? [], cancellationToken).ConfigureAwait(false);
     }
@@ -221,11 +220,14 @@ public sealed partial class MigrationRunner
     /// <summary>The ledger's rows, on a connection of their own; null when there is no ledger.</summary>
     private async Task<IReadOnlyList<LedgerRow>?> ReadLedgerAsync(CancellationToken cancellationToken)
     {
-        var (connection, ledger) = await ConnectionOpener.OpenAsync(
-            _dataSource, _options, _logger, open => _ledger.TryReadAsync(open, _migrations, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var (connection, ledger) = await OpenReadingLedgerAsync(cancellationToken).ConfigureAwait(false);
         await using var _ = connection.ConfigureAwait(false);
         return ledger;
     }
+
+    /// <summary>Opens a connection (retried) and reads the ledger on it; null when there is none. The caller disposes the connection.</summary>
+    private Task<(NpgsqlConnection Connection, IReadOnlyList<LedgerRow>? Ledger)> OpenReadingLedgerAsync(CancellationToken cancellationToken)
+        => ConnectionOpener.OpenAsync(_dataSource, _options, _logger, open => _ledger.TryReadAsync(open, _migrations, cancellationToken), cancellationToken);
 
     private async Task<MigrationRunReport> ApplyUnderLockAsync(NpgsqlConnection connection, long started, CancellationToken cancellationToken)
     {

@@ -40,9 +40,7 @@ public sealed record MigrationScript(string Sql, bool CreatesLedger, IReadOnlyLi
             ? new ScriptStart(0, 0, CreatesLedger: true, "no migration (or does not exist yet)")
             : new ScriptStart(from - 1, from - 1, CreatesLedger: false, $"migrations 1 to {migrations[from - 2].Id} and no other");
         // A run applies the repeatable migrations after the last numbered one.
-        var repeatables = (to ?? migrations.Count) == migrations.Count
-            ? MigrationList.RepeatablesOf(migrations).OrderBy(repeatable => repeatable.Name, StringComparer.Ordinal).ToList()
-            : [];
+        var repeatables = (to ?? migrations.Count) == migrations.Count ? MigrationList.RepeatablesOf(migrations) : [];
         return MigrationScriptWriter.Write(range, start, new LedgerTable(options.Schema, options.TableName), options, repeatables: repeatables);
     }
 

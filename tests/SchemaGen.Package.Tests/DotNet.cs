@@ -20,16 +20,13 @@ internal static class DotNet
         }
     }
 
-    public static Task<Result> RunAsync(string workingDirectory, params string[] arguments) => RunProgramAsync("dotnet", workingDirectory, arguments);
+    public static Task<Result> RunAsync(string workingDirectory, params string[] arguments) => RunToolAsync("dotnet", workingDirectory, arguments);
 
     /// <summary>
-    /// Runs a program the SDK installed, such as a dotnet tool's command: its apphost finds the runtime through DOTNET_ROOT,
-    /// set to the root of the runtime this test runs on.
+    /// Runs <c>dotnet</c> or a program the SDK installed, such as a dotnet tool's command: its apphost finds the runtime through
+    /// DOTNET_ROOT, set to the root of the runtime this test runs on.
     /// </summary>
-    public static Task<Result> RunToolAsync(string program, string workingDirectory, params string[] arguments)
-        => RunProgramAsync(program, workingDirectory, arguments);
-
-    private static async Task<Result> RunProgramAsync(string program, string workingDirectory, string[] arguments)
+    public static async Task<Result> RunToolAsync(string program, string workingDirectory, params string[] arguments)
     {
         var start = new ProcessStartInfo(program)
         {

@@ -43,11 +43,8 @@ public class CorpusTests
         }
 
         // As diesel runs them: each file in a transaction of its own, stopping at the first error.
-        var script = Path.GetTempFileName();
-        await File.WriteAllLinesAsync(script, Directory.GetFiles(SourceFolder, "*.sql").Order(StringComparer.Ordinal)
-            .SelectMany(file => new[] { "BEGIN;", $"\\i '{file}'", "COMMIT;" }));
-        var psql = await PostgresTools.RunAsync("psql", viaPsql, "-q", "-X", "-v", "ON_ERROR_STOP=1", "-f", script);
-        File.Delete(script);
+        var psql = await PostgresTools.PsqlFileAsync(viaPsql, string.Join('\n', Directory.GetFiles(SourceFolder, "*.sql").Order(StringComparer.Ordinal)
+            .SelectMany(file => new[] { "BEGIN;", $"\\i '{file}'", "COMMIT;" })));
         Assert.True(psql.ExitCode == 0, psql.Error);
 
         var expected = await PostgresTools.SchemaAsync(viaPsql);

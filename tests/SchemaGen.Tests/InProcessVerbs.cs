@@ -12,4 +12,7 @@ internal static class InProcessVerbs
         var exitCode = await MigrationCommands.TryRunAsync(args, migrations, new MigrationCommandSettings { Output = output, Error = error, ConnectionString = connectionString, AppName = "app" });
         return (exitCode, output.ToString(), error.ToString());
     }
+
+    /// <summary>A run's exit code and output, for comparing both at once.</summary>
+    public static (int? ExitCode, string Output) Short((int? ExitCode, string Output, string Error) run) => (run.ExitCode, run.Output);
 }

@@ -201,7 +201,7 @@ public class MigrationCommandsTests
         var after = await RunAsync(["verify", "--connection", connection], indexed);
         var again = await RunAsync(["repair", "checksum", "2", "--connection", connection], indexed);
 
-        Assert.Equal((0, "Up to date.\n"), Short(afterCase));
+        Assert.Equal((0, "Up to date.\n"), InProcessVerbs.Short(afterCase));
         Assert.Equal(2, drifted.ExitCode);
         Assert.Equal(1, refused.ExitCode);
         Assert.Contains("002_table_2 was edited after it ran, and the edit changes what the database runs:\n  statement 2: added «CREATE INDEX t2_id ON t2 (id)»\n", refused.Error);
@@ -232,7 +232,7 @@ public class MigrationCommandsTests
         Assert.Contains("the ledger did not keep the SQL it was recorded with (a row from before SchemaGen kept it, or edited by hand), so what the edit changed cannot be shown", unknown.Error);
         Assert.EndsWith("Recorded this build's checksum for migration 002_b: the statements are the same as when it ran.\n", header.Output);
         Assert.EndsWith("Recorded this build's checksum for migration 001_a (forced: the SQL it ran is not kept, so what changed cannot be shown).\n", forced.Output);
-        Assert.Equal((0, "Up to date.\n"), Short(await RunAsync(["verify", "--connection", connection], edited)));
+        Assert.Equal((0, "Up to date.\n"), InProcessVerbs.Short(await RunAsync(["verify", "--connection", connection], edited)));
     }
 
     [Theory]
@@ -255,8 +255,6 @@ public class MigrationCommandsTests
         Assert.Equal(1, twice.ExitCode);
         Assert.Contains("001_breaks is not recorded as failed", twice.Error);
     }
-
-    private static (int? ExitCode, string Output) Short((int? ExitCode, string Output, string Error) run) => (run.ExitCode, run.Output);
 
     private static Task<(int? ExitCode, string Output, string Error)> RunAsync(string[] args, IReadOnlyList<MigrationDescriptor> migrations, string? connectionString = null)
         => InProcessVerbs.RunAsync(args, migrations, connectionString);

@@ -45,7 +45,7 @@ public class ScriptTests
         Assert.Equal(
             await viaMigrate.ListAsync("SELECT concat_ws(' ', row_count, unapplied_count, digest) FROM schema_migrations_head"),
             await viaScript.ListAsync("SELECT concat_ws(' ', row_count, unapplied_count, digest) FROM schema_migrations_head"));
-        Assert.Equal((0, "Up to date.\n"), Short(await InProcessVerbs.RunAsync(["verify", "--connection", scripted], Build)));
+        Assert.Equal((0, "Up to date.\n"), InProcessVerbs.Short(await InProcessVerbs.RunAsync(["verify", "--connection", scripted], Build)));
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public class ScriptTests
         Assert.NotEqual(0, tooEarly.ExitCode);
         Assert.Contains("written for a database whose ledger records migrations 1 to 001_users and no other, but", tooEarly.Error);
         Assert.True(rest.ExitCode == 0, rest.Error);
-        Assert.Equal((0, "Up to date.\n"), Short(await InProcessVerbs.RunAsync(["verify", "--connection", connection], Build)));
+        Assert.Equal((0, "Up to date.\n"), InProcessVerbs.Short(await InProcessVerbs.RunAsync(["verify", "--connection", connection], Build)));
     }
 
     [Fact]
@@ -159,6 +159,4 @@ public class ScriptTests
         await using var viaMigrate = NpgsqlDataSource.Create(migrated);
         Assert.Equal(await viaMigrate.ListAsync(LedgerRows), await viaScript.ListAsync(LedgerRows));
     }
-
-    private static (int? ExitCode, string Output) Short((int? ExitCode, string Output, string Error) run) => (run.ExitCode, run.Output);
 }

@@ -6,10 +6,13 @@ namespace SchemaGen.Generator.Data
     /// </summary>
     internal static class MigrationId
     {
+        /// <summary>What starts a repeatable migration's id, and its file's name.</summary>
+        public const string RepeatablePrefix = "R_";
+
         public static string Format(int number, string name)
             => number.ToString("D3", System.Globalization.CultureInfo.InvariantCulture) + "_" + name;
 
         /// <summary>A repeatable migration's id: <c>R_</c> and the name.</summary>
-        public static string Repeatable(string name) => "R_" + name;
+        public static string Repeatable(string name) => RepeatablePrefix + name;
     }
 }

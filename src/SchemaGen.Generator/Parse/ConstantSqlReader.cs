@@ -26,10 +26,9 @@ namespace SchemaGen.Generator.Parse
 
         private static readonly HashSet<string> SilentCalls = new HashSet<string> { "LogInformation", "LogDebug", "LogWarning", "LogError", "Count" };
 
-        /// <summary>The SQL of the class's <c>UpAsync</c> (or of <paramref name="methodName"/>, such as <c>DownAsync</c>), or null.</summary>
-        public static string? Read(INamedTypeSymbol type, Compilation compilation, CancellationToken cancellationToken, string methodName = "UpAsync")
+        /// <summary>The SQL <paramref name="method"/> (an <c>UpAsync</c> or <c>DownAsync</c> from <see cref="OverrideOf"/>) sends, or null; null for no method.</summary>
+        public static string? Read(MethodDeclarationSyntax? method, Compilation compilation, CancellationToken cancellationToken)
         {
-            var method = OverrideOf(type, methodName, cancellationToken);
             if (method is null)
             {
                 return null;

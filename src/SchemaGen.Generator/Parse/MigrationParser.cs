@@ -29,7 +29,9 @@ namespace SchemaGen.Generator.Parse
                 return null;
             }
 
-            var migrationBase = MigrationBaseOf(context.SemanticModel.Compilation);
+            var compilation = context.SemanticModel.Compilation;
+            var migrationBase = MigrationBaseOf(compilation);
+            var down = values.Repeatable ? null : ConstantSqlReader.OverrideOf(type, "DownAsync", cancellationToken);
             return new MigrationInfo(
                 values.Number,
                 values.Name,
@@ -40,9 +42,9 @@ namespace SchemaGen.Generator.Parse
                 QualifiedName.Of(type),
                 MigrationClassRules.FindProblem(type, migrationBase) is null,
                 LocationInfo.From(attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken)),
-                ConstantSql: ConstantSqlReader.Read(type, context.SemanticModel.Compilation, cancellationToken),
-                Reversible: !values.Repeatable && ConstantSqlReader.OverrideOf(type, "DownAsync", cancellationToken) is not null,
-                ConstantDownSql: values.Repeatable ? null : ConstantSqlReader.Read(type, context.SemanticModel.Compilation, cancellationToken, "DownAsync"),
+                ConstantSql: ConstantSqlReader.Read(ConstantSqlReader.OverrideOf(type, "UpAsync", cancellationToken), compilation, cancellationToken),
+                Reversible: down is not null,
+                ConstantDownSql: ConstantSqlReader.Read(down, compilation, cancellationToken),
                 DownTransactional: values.Transactional,
                 Repeatable: values.Repeatable);
         }

@@ -11,7 +11,6 @@ namespace SchemaGen.Generator.Validate
     /// </summary>
     internal static class RegistryValidator
     {
-
         /// <param name="migrations">All migrations, sorted by number and then by source position.</param>
         /// <param name="released">"number:name" of the migrations the lock file records: of two sharing a number, the released one keeps it.</param>
         public static EquatableArray<DiagnosticInfo> Validate(EquatableArray<MigrationInfo> migrations, EquatableArray<string> released)

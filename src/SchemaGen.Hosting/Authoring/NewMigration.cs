@@ -69,10 +69,9 @@ internal static class NewMigration
             model?.Class?.Namespace ?? NamespaceFor(project, folder),
             model?.Class?.FileScopedNamespace ?? true,
             model?.Class?.Access ?? "public");
-        WriteNew(project, path, ClassText(number, name, description, type));
-        var text = File.ReadAllText(path);
-        var attribute = SourceScanner.ReadClasses(path, text).Single();
-        return new Created(attribute, path);
+        var text = ClassText(number, name, description, type).ReplaceLineEndings("\n");
+        WriteNew(project, path, text);
+        return new Created(SourceScanner.ReadClasses(path, text).Single(), path);
     }
 
     private static string ClassText(int number, string name, string description, SourceClass type)

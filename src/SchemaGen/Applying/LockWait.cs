@@ -14,6 +14,8 @@ internal sealed class LockWait(long key, MigrationRunnerOptions options, ILogger
     private static readonly TimeSpan FirstPoll = TimeSpan.FromMilliseconds(20);
     private static readonly TimeSpan LongestPoll = TimeSpan.FromMilliseconds(500);
 
+    private const string RaiseInCode = "raise MigrationRunnerOptions.LockTimeout";
+
     private readonly TimeSpan _timeout = options.LockTimeout;
     private long _started = Stopwatch.GetTimestamp();
     private TimeSpan _poll = FirstPoll;
@@ -27,7 +29,7 @@ internal sealed class LockWait(long key, MigrationRunnerOptions options, ILogger
         {
             throw new MigrationLockTimeoutException(
                 $"Another process has held the migration lock (advisory lock {key}) for more than {_timeout.TotalSeconds:0.#} s. " +
-                $"It is probably still migrating: wait for it, or {(options.CommandName is null ? "raise" : "pass the verb --lock-timeout SECONDS (in code: raise")} MigrationRunnerOptions.LockTimeout{(options.CommandName is null ? "" : ")")}. " +
+                $"It is probably still migrating: wait for it, or {Remedy}. " +
                 "To see who holds it: SELECT pid, application_name, client_addr FROM pg_locks JOIN pg_stat_activity USING (pid) WHERE locktype = 'advisory' " +
                 $"AND pg_locks.database = (SELECT oid FROM pg_database WHERE datname = current_database()) AND objid = {(uint)key} AND classid = {(uint)(key >> 32)}.");
         }
@@ -48,6 +50,9 @@ internal sealed class LockWait(long key, MigrationRunnerOptions options, ILogger
         _started = Stopwatch.GetTimestamp();
         _poll = FirstPoll;
     }
+
+    /// <summary>What the timeout's message tells a person to do: the verb's option when a verb started the run.</summary>
+    private string Remedy => options.CommandName is null ? RaiseInCode : $"pass the verb --lock-timeout SECONDS (in code: {RaiseInCode})";
 
     private static TimeSpan Min(TimeSpan left, TimeSpan right) => left < right ? left : right;
 }

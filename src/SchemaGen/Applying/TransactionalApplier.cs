@@ -29,14 +29,24 @@ internal static class TransactionalApplier
         "and later runs stop at it: check what it changed and finish or undo that by hand, then mark its ledger row applied or delete the row " +
         "to run it again. Take the transaction control out of it, or set Transactional = false";
 
-    public static async Task<MigrationContext> ApplyAsync(MigrationStep step, CancellationToken cancellationToken)
+    public static Task<MigrationContext> ApplyAsync(MigrationStep step, CancellationToken cancellationToken)
+        => RetryingOnLockTimeoutAsync(step, (transaction, mayRetry) => TryInAsync(step, transaction, mayRetry, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="attempt"/> in a transaction of its own, and again, after a pause that doubles each time, while it
+    /// gave up waiting for a table lock and <see cref="MigrationRunnerOptions.TableLockRetries"/> allow.
+    /// </summary>
+    /// <param name="step">The migration.</param>
+    /// <param name="attempt">Runs in the transaction, told whether it may ask for a retry; returns null to ask for one.</param>
+    /// <param name="cancellationToken">Cancels the attempts and the pauses.</param>
+    public static async Task<MigrationContext> RetryingOnLockTimeoutAsync(
+        MigrationStep step, Func<NpgsqlTransaction, bool, Task<MigrationContext?>> attempt, CancellationToken cancellationToken)
     {
         var delay = step.Options.TableLockRetryDelay;
         for (var retry = 1; ; retry++)
         {
             await using var transaction = await step.Connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            var context = await TryInAsync(step, transaction, mayRetry: retry <= step.Options.TableLockRetries, cancellationToken).ConfigureAwait(false);
-            if (context is not null)
+            if (await attempt(transaction, retry <= step.Options.TableLockRetries).ConfigureAwait(false) is { } context)
             {
                 return context;
             }

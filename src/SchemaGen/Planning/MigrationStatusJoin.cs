@@ -13,7 +13,7 @@ internal static class MigrationStatusJoin
     {
         var statuses = Combine(migrations, ledger).ToList();
         var rows = recorded.ToDictionary(row => row.MigrationName, StringComparer.Ordinal);
-        foreach (var repeatable in repeatables.OrderBy(repeatable => repeatable.Name, StringComparer.Ordinal))
+        foreach (var repeatable in repeatables)
         {
             var state = rows.Remove(repeatable.Id, out var row) && row.Checksum == repeatable.Checksum ? MigrationState.Applied : MigrationState.Pending;
             statuses.Add(new MigrationStatus(0, repeatable.Id, repeatable.Description, state, row?.AppliedAt, row?.ExecutionTimeMs));

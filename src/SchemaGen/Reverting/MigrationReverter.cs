@@ -39,36 +39,33 @@ internal static class MigrationReverter
         return new RevertedMigration(step.Migration, elapsed);
     }
 
-    private static async Task InTransactionAsync(MigrationStep step, CancellationToken cancellationToken)
+    private static Task<MigrationContext> InTransactionAsync(MigrationStep step, CancellationToken cancellationToken)
+        => TransactionalApplier.RetryingOnLockTimeoutAsync(step, (transaction, mayRetry) => TryInAsync(step, transaction, mayRetry, cancellationToken), cancellationToken);
+
+    /// <summary>Runs the down in <paramref name="transaction"/> and removes the row; null when it gave up waiting for a table lock and may be retried.</summary>
+    private static async Task<MigrationContext?> TryInAsync(MigrationStep step, NpgsqlTransaction transaction, bool mayRetry, CancellationToken cancellationToken)
     {
-        var delay = step.Options.TableLockRetryDelay;
-        for (var retry = 1; ; retry++)
+        var context = step.NewContext(transaction);
+        try
         {
-            await using var transaction = await step.Connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            var context = step.NewContext(transaction);
-            try
+            await step.Migration.CreateInstance().DownAsync(context, cancellationToken).ConfigureAwait(false);
+            await RemoveAndCommitAsync(step, transaction, context, cancellationToken).ConfigureAwait(false);
+            return context;
+        }
+        catch (Exception e) when (e is not MigrationException)
+        {
+            await TransactionalApplier.RollBackQuietlyAsync(transaction).ConfigureAwait(false);
+            if (MigrationApplier.IsCancellation(e, cancellationToken))
             {
-                await step.Migration.CreateInstance().DownAsync(context, cancellationToken).ConfigureAwait(false);
-                await RemoveAndCommitAsync(step, transaction, context, cancellationToken).ConfigureAwait(false);
-                return;
+                throw;
             }
-            catch (Exception e) when (e is not MigrationException)
+
+            if (mayRetry && e is PostgresException { SqlState: FailureReason.LockNotAvailable })
             {
-                await TransactionalApplier.RollBackQuietlyAsync(transaction).ConfigureAwait(false);
-                if (MigrationApplier.IsCancellation(e, cancellationToken))
-                {
-                    throw;
-                }
-
-                if (retry <= step.Options.TableLockRetries && e is PostgresException { SqlState: FailureReason.LockNotAvailable })
-                {
-                    await TransactionalApplier.PauseBeforeRetryAsync(step, retry, delay, cancellationToken).ConfigureAwait(false);
-                    delay *= 2;
-                    continue;
-                }
-
-                throw Failure(step, e, context, RolledBack);
+                return null;
             }
+
+            throw Failure(step, e, context, RolledBack);
         }
     }
 
@@ -92,7 +89,6 @@ internal static class MigrationReverter
             await step.TryRecordOutsideTransactionAsync(step.Ledger.Writes.Fail(step.Migration, step.ElapsedMs, Ended)).ConfigureAwait(false);
             throw Failure(step, new UnsafeMigrationSqlException(Ended), context, PartlyReverted);
         }
-
     }
 
     private static async Task OutsideTransactionAsync(MigrationStep step, CancellationToken cancellationToken)

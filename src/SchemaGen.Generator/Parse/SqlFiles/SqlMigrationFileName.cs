@@ -20,7 +20,7 @@ namespace SchemaGen.Generator.Parse.SqlFiles
     {
         public const string DownSuffix = ".down.sql";
 
-        public const string RepeatablePrefix = "R_";
+        public const string RepeatablePrefix = Data.MigrationId.RepeatablePrefix;
 
         /// <summary>Reads the kind, number (0 for a repeatable one) and name, or says what is wrong with the file name.</summary>
         public static bool TryRead(string fileName, out SqlFileKind kind, out int number, out string name, out string? problem)
