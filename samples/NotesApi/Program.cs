@@ -23,7 +23,11 @@ connectionString ??= throwaway!.ConnectionString();
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, NotesJson.Default));
 builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
-builder.Services.AddSchemaGen(MigrationRegistry.All, options => options.Mode = builder.Configuration.GetValue("SchemaGen:Mode", MigrationStartupMode.Apply));
+builder.Services.AddSchemaGen(MigrationRegistry.All, options =>
+{
+    options.Mode = builder.Configuration.GetValue("SchemaGen:Mode", MigrationStartupMode.Apply);
+    options.CheckSchemaInReadiness = builder.Configuration.GetValue("SchemaGen:CheckSchema", false);
+});
 builder.Services.AddHealthChecks().AddSchemaGen();
 
 var app = builder.Build();

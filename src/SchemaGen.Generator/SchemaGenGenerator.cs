@@ -15,7 +15,8 @@ namespace SchemaGen.Generator
     /// <summary>
     /// SchemaGen's one generator, with two independent pipelines: migrations (<c>[Migration]</c> classes and <c>.sql</c>
     /// files: numbering checked as a whole, the static registry, the lock file's lines when recording) and the schema model
-    /// (<c>[Table]</c> classes: the static model auto-schema works from).
+    /// (<c>[Table]</c> classes: the static model auto-schema works from); and, joining them, the schema the migrations build
+    /// (<see cref="SchemaModelPipeline"/>).
     /// Pipeline: parse each class to an equatable model → collect and sort → validate and emit.
     /// </summary>
     [Generator(LanguageNames.CSharp)]
@@ -169,6 +170,8 @@ namespace SchemaGen.Generator
                     output.AddSource(WellKnownNames.SchemaHintName, SchemaModelEmitter.Emit(input.Left));
                 }
             }));
+
+            SchemaModelPipeline.Register(context, sorted, sortedRepeatables, sortedTables, runtimeReferenced);
 
             context.RegisterSourceOutput(diagnostics.Combine(context.CompilationProvider), static (output, input) =>
                 DiagnosticReporter.Report(output, input.Right, input.Left));

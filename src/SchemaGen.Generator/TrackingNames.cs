@@ -24,5 +24,12 @@ namespace SchemaGen.Generator
         public const string Tables = nameof(Tables);
         public const string SortedTables = nameof(SortedTables);
         public const string SchemaSupported = nameof(SchemaSupported);
+        public const string ExpectedSchema = nameof(ExpectedSchema);
+        public const string ExpectedSchemaChunks = nameof(ExpectedSchemaChunks);
+        public const string ExpectedSchemaChunkCount = nameof(ExpectedSchemaChunkCount);
+        public const string SchemaDiagnostics = nameof(SchemaDiagnostics);
+        public const string SchemaFile = nameof(SchemaFile);
+        public const string WritingSchema = nameof(WritingSchema);
+        public const string SchemaFileDiagnostics = nameof(SchemaFileDiagnostics);
     }
 }

@@ -26,6 +26,10 @@ namespace SchemaGen.Generator
         public const string SchemaModel = "SchemaGen.Schema.SchemaModel";
         public const string SchemaHintName = "SchemaGen.SchemaModel.g.cs";
         public const string RecordingProperty = "build_property.SchemaGenRecording";
+        public const string SchemaFileProperty = "build_property.SchemaGenSchemaFile";
+        public const string WritingSchemaProperty = "build_property.SchemaGenWritingSchema";
+        public const string SchemaFileMetadata = "build_metadata.AdditionalFiles.SchemaGenSchemaFile";
+        public const string SchemaFileHintName = "SchemaGen.SchemaFile.g.cs";
         public const string SqlMigrationMetadata = "build_metadata.AdditionalFiles.SchemaGenSqlMigration";
     }
 }

@@ -10,6 +10,8 @@ internal sealed class MigrationGate(MigrationRunner runner, MigrationRunner prob
     /// <summary>A runner that tries to connect once, so a readiness probe answers within its own timeout.</summary>
     public MigrationRunner Probe => probe;
 
+    public bool ChecksSchema => options.CheckSchemaInReadiness;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         switch (options.Mode)

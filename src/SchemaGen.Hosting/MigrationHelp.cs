@@ -34,7 +34,7 @@ internal sealed class MigrationHelp(Command root, IReadOnlyList<MigrationDescrip
         }
 
         output.WriteLine($"new and renumber edit the project in the current folder, or --project <folder or .csproj>.");
-        output.WriteLine($"Exit codes: 0 done; 1 failed{(authoringOnly ? "" : " (verify: migrations pending); 2 verify: a migration failed or was edited")}; {MigrationCommands.UsageError} the command line is wrong.");
+        output.WriteLine($"Exit codes: 0 done; 1 failed{(authoringOnly ? "" : " (verify: migrations pending); 2 verify: a migration failed or was edited; 3 verify --schema: the schema drifted")}; {MigrationCommands.UsageError} the command line is wrong.");
         return 0;
     }
 

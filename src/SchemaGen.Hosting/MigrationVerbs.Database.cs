@@ -41,14 +41,31 @@ internal sealed partial class MigrationVerbs
             return 0;
         });
 
+    private readonly Option<bool> _schema = new("--schema")
+    {
+        Description = "Also compare the tables, columns, constraints, indexes and types with the schema the migrations build; exits 3 when they differ",
+    };
+
+    private Command Verify()
+    {
+        var verify = Verb(
+            "verify",
+            "Exits 0 when the database is up to date, 1 when migrations are pending, 2 when one failed or was edited after it ran (--schema: 3 when the schema drifted)",
+            VerifyAsync);
+        verify.Options.Add(_schema);
+        return verify;
+    }
+
     private Task<int> VerifyAsync(ParseResult parse, CancellationToken cancellationToken)
         => WithRunnerAsync(parse, async runner =>
         {
             var verification = await runner.VerifyAsync(cancellationToken).ConfigureAwait(false);
+            var schema = parse.GetValue(_schema) ? await runner.VerifySchemaAsync(cancellationToken).ConfigureAwait(false) : null;
+            var exitCode = verification.ExitCode != 0 || schema is null ? verification.ExitCode : schema.ExitCode;
             if (Json(parse))
             {
-                VerbOutput.Write(settings.Output, VerbOutput.Verify(verification), VerbJson.Default.VerifyOutput);
-                return verification.ExitCode;
+                VerbOutput.Write(settings.Output, VerbOutput.Verify(verification, schema, exitCode), VerbJson.Default.VerifyOutput);
+                return exitCode;
             }
 
             settings.Output.WriteLine(verification.State switch
@@ -62,8 +79,25 @@ internal sealed partial class MigrationVerbs
                 settings.Output.WriteLine($"  {problem.Id}: {StatusTable.StateName(problem.State)}");
             }
 
-            return verification.ExitCode;
+            if (schema is not null)
+            {
+                WriteSchema(schema);
+            }
+
+            return exitCode;
         });
+
+    private void WriteSchema(SchemaVerification schema)
+    {
+        var unknown = schema.UnknownObjects == 0 ? "" : $"; {schema.UnknownObjects} the compiler could not follow, not compared";
+        settings.Output.WriteLine(schema.IsClean
+            ? $"Schema: as the migrations build it ({schema.ObjectsCompared} objects compared{unknown})."
+            : $"Schema drifted: {schema.Differences.Count} difference(s) from what the migrations build ({schema.ObjectsCompared} objects compared{unknown}):");
+        foreach (var drift in schema.Differences)
+        {
+            settings.Output.WriteLine($"  {drift}");
+        }
+    }
 
     /// <summary>Records migrations 1 to N as applied without running them, and applies nothing.</summary>
     private Command Baseline()

@@ -35,7 +35,7 @@ internal sealed partial class MigrationVerbs(IReadOnlyList<MigrationDescriptor> 
         {
             root.Subcommands.Add(Database(Verb("migrate", "Applies pending migrations, in order, logging each step", MigrateAsync), withOutput: true, takesLock: true));
             root.Subcommands.Add(Database(Verb("status", "Lists every migration with its state, when it was applied and how long it took", StatusAsync), withOutput: true));
-            root.Subcommands.Add(Database(Verb("verify", "Exits 0 when the database is up to date, 1 when migrations are pending, 2 when one failed or was edited after it ran", VerifyAsync), withOutput: true));
+            root.Subcommands.Add(Database(Verify(), withOutput: true));
             root.Subcommands.Add(Script());
             root.Subcommands.Add(Revert());
             root.Subcommands.Add(Baseline());

@@ -17,6 +17,12 @@ public sealed class SchemaGenHostOptions
     /// <summary>The database; the default is the <see cref="NpgsqlDataSource"/> registered in the container (<c>AddNpgsqlDataSource</c>).</summary>
     public Func<IServiceProvider, NpgsqlDataSource>? DataSource { get; set; }
 
+    /// <summary>
+    /// Whether the readiness check also compares the schema with what the migrations build (<see cref="MigrationRunner.VerifySchemaAsync"/>),
+    /// reporting a drifted one as degraded with the differences in its data. Off by default: it reads the catalog on every probe.
+    /// </summary>
+    public bool CheckSchemaInReadiness { get; set; }
+
     /// <summary>How long <see cref="MigrationStartupMode.WaitUntilApplied"/> waits before the start fails. Default 10 minutes.</summary>
     public TimeSpan WaitTimeout { get; set; } = TimeSpan.FromMinutes(10);
 

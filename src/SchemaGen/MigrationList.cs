@@ -13,8 +13,10 @@ public sealed class MigrationList : IReadOnlyList<MigrationDescriptor>
 {
     private readonly Func<MigrationDescriptor[]>? _load;
     private readonly Func<MigrationDescriptor[]>? _loadRepeatables;
+    private readonly string? _expectedSchemaText;
     private MigrationDescriptor[]? _migrations;
     private MigrationDescriptor[]? _repeatables;
+    private ExpectedSchema? _expectedSchema;
 
     /// <summary>Creates the list over descriptors already built.</summary>
     /// <param name="migrations">The migrations, ordered by number, numbers and names unique (the generator guarantees it).</param>
@@ -40,9 +42,12 @@ public sealed class MigrationList : IReadOnlyList<MigrationDescriptor>
     /// <param name="load">Builds the descriptors, ordered by number; called once, or more than once only by racing threads.</param>
     /// <param name="repeatableCount">How many repeatable migrations <paramref name="loadRepeatables"/> returns.</param>
     /// <param name="loadRepeatables">Builds the repeatable migrations, ordered by name.</param>
+    /// <param name="expectedSchema">The schema the migrations build, as the generator read it (see <see cref="ExpectedSchema"/>); read when first asked for.</param>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public MigrationList(int count, string? digest, Func<MigrationDescriptor[]> load, int repeatableCount = 0, Func<MigrationDescriptor[]>? loadRepeatables = null)
+    public MigrationList(
+        int count, string? digest, Func<MigrationDescriptor[]> load, int repeatableCount = 0, Func<MigrationDescriptor[]>? loadRepeatables = null, string? expectedSchema = null)
     {
+        _expectedSchemaText = expectedSchema;
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         ArgumentNullException.ThrowIfNull(load);
         Count = count;
@@ -78,6 +83,13 @@ public sealed class MigrationList : IReadOnlyList<MigrationDescriptor>
     /// numbered migrations.
     /// </summary>
     public IReadOnlyList<MigrationDescriptor> Repeatables => Volatile.Read(ref _repeatables) ?? LoadRepeatables();
+
+    /// <summary>
+    /// The schema the migrations build, as the compiler read it from them, which <see cref="MigrationRunner.VerifySchemaAsync"/> compares
+    /// the database with; null for a list built by hand.
+    /// </summary>
+    public ExpectedSchema? ExpectedSchema
+        => _expectedSchemaText is null ? null : Volatile.Read(ref _expectedSchema) ?? Interlocked.CompareExchange(ref _expectedSchema, ExpectedSchema.Parse(_expectedSchemaText), null) ?? _expectedSchema!;
 
     /// <summary>The repeatable migrations of a list that has them (a <see cref="MigrationList"/>); none for any other.</summary>
     public static IReadOnlyList<MigrationDescriptor> RepeatablesOf(IReadOnlyList<MigrationDescriptor> migrations)

@@ -28,6 +28,12 @@ public class CachingTests
         TrackingNames.SortedRepeatables,
         TrackingNames.RepeatableRegistry,
         TrackingNames.RepeatableDiagnostics,
+        TrackingNames.ExpectedSchema,
+        TrackingNames.ExpectedSchemaChunks,
+        TrackingNames.ExpectedSchemaChunkCount,
+        TrackingNames.SchemaDiagnostics,
+        TrackingNames.SchemaFile,
+        TrackingNames.SchemaFileDiagnostics,
     ];
 
     private const string NoteModel = """
@@ -105,6 +111,21 @@ public class CachingTests
         Assert.Equal(1, migrationReasons.Count(r => r is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached));
         Assert.Equal([IncrementalStepRunReason.Modified], Reasons(second, TrackingNames.Registry));
         Assert.Equal([IncrementalStepRunReason.Unchanged], Reasons(second, TrackingNames.RegistryDiagnostics));
+        Assert.Equal([IncrementalStepRunReason.Modified], Reasons(second, TrackingNames.ExpectedSchema));
+        Assert.Equal([IncrementalStepRunReason.Unchanged, IncrementalStepRunReason.Modified], Reasons(second, TrackingNames.ExpectedSchemaChunks));
+        Assert.Equal([IncrementalStepRunReason.Unchanged], Reasons(second, TrackingNames.ExpectedSchemaChunkCount));
+        Assert.Equal([IncrementalStepRunReason.Unchanged], Reasons(second, TrackingNames.SchemaDiagnostics));
+    }
+
+    [Fact]
+    public void A_body_edit_that_changes_no_ddl_leaves_the_expected_schema_unchanged()
+    {
+        var (_, second) = RunTwice(
+            TwoMigrationsAndAnUnrelatedFile(),
+            c => ReplaceFile(c, "AuditLog.cs", File(Migration("""Migration(2, "audit_log")""", "AuditLog", "CREATE  TABLE audit_logs (id int) -- reformatted"))));
+
+        Assert.Equal([IncrementalStepRunReason.Modified], Reasons(second, TrackingNames.Registry));
+        Assert.Equal([IncrementalStepRunReason.Unchanged], Reasons(second, TrackingNames.ExpectedSchema));
     }
 
     [Fact]
@@ -180,7 +201,7 @@ public class CachingTests
         Assert.True(depth < 20, $"{path}: model graph is too deep");
         switch (value)
         {
-            case null or string or bool or int or long or Enum:
+            case null or string or bool or char or int or long or Enum:
                 return;
             case ISymbol or SyntaxNode or Compilation or SemanticModel or SyntaxTree or Location:
                 Assert.Fail($"{path} holds a {value.GetType().Name}, which defeats caching");

@@ -32,6 +32,8 @@ public class GoldenFileTests
     [InlineData("SchemaGen.MigrationRegistry.g.cs")]
     [InlineData("SchemaGen.MigrationRegistry.0000.g.cs")]
     [InlineData("SchemaGen.SchemaModel.g.cs")]
+    [InlineData("SchemaGen.ExpectedSchema.g.cs")]
+    [InlineData("SchemaGen.ExpectedSchema.001.g.cs")]
     public void Generated_file_matches_its_golden_copy(string hintName)
     {
         var (_, _, run) = GeneratorRun.Generate(GeneratorRun.Compile(Sources), SqlFiles);

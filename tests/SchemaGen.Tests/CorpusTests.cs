@@ -53,5 +53,20 @@ public class CorpusTests
         Assert.Equal(expected, actual);
     }
 
+    [CorpusFact]
+    public async Task The_schema_the_compiler_read_from_the_history_is_what_the_server_built()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var runner = new MigrationRunner(db, Corpus.Corpus.Migrations);
+        await runner.RunAsync();
+
+        var verification = await runner.VerifySchemaAsync();
+
+        var expected = ((MigrationList)Corpus.Corpus.Migrations).ExpectedSchema!;
+        Console.WriteLine($"Lemmy: {expected.ObjectCount} objects in the compile-time model, {expected.UnknownObjectCount} unknown, {verification.ObjectsCompared} compared");
+        Assert.True(verification.IsClean, string.Join('\n', verification.Differences));
+        Assert.True(verification.ObjectsCompared > 100, $"only {verification.ObjectsCompared} objects compared");
+    }
+
     private static string SourceFolder => Path.Combine(Repository.Root(), "tests", "SchemaGen.Corpus", "Migrations");
 }

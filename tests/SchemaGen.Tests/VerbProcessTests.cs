@@ -28,7 +28,7 @@ public class VerbProcessTests
             Assert.Matches($@"(?m)^  {name} +\S.*$", help.Output);
         }
 
-        Assert.Contains("Exit codes: 0 done; 1 failed (verify: migrations pending); 2 verify: a migration failed or was edited; 64 the command line is wrong.", help.Output);
+        Assert.Contains("Exit codes: 0 done; 1 failed (verify: migrations pending); 2 verify: a migration failed or was edited; 3 verify --schema: the schema drifted; 64 the command line is wrong.", help.Output);
         Assert.Equal(help.Output, dashes.Output);
         Assert.Equal(0, verb.ExitCode);
         Assert.Contains("AuditLog migrate [options]", verb.Output);

@@ -39,6 +39,29 @@ public sealed class WebSampleTests
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
     }
 
+    [Fact]
+    public async Task With_the_schema_check_opted_in_a_hand_edit_makes_readiness_degraded_and_names_it()
+    {
+        var connectionString = await TestDatabase.CreateConnectionStringAsync();
+        await using var app = WebApp.Start("--connection", connectionString, "--SchemaGen:CheckSchema=true");
+
+        Assert.Equal(HttpStatusCode.OK, await app.WaitUntilRespondingAsync("/health/ready"));
+        var clean = await app.Http.GetStringAsync("/health/ready");
+        await using (var db = Npgsql.NpgsqlDataSource.Create(connectionString))
+        {
+            await db.ExecuteAsync("ALTER TABLE notes ADD COLUMN by_hand text");
+        }
+
+        var drifted = await app.Http.GetAsync("/health/ready");
+        var body = await drifted.Content.ReadAsStringAsync();
+
+        Assert.Contains("\"status\": \"Healthy\"", clean);
+        Assert.Equal(HttpStatusCode.OK, drifted.StatusCode);
+        Assert.Contains("\"status\": \"Degraded\"", body);
+        Assert.Contains("\"state\": \"schema_drifted\"", body);
+        Assert.Contains("extra column notes.by_hand (text)", body);
+    }
+
     /// <summary>The sample running on a free loopback port, stopped when disposed.</summary>
     private sealed class WebApp : IAsyncDisposable
     {

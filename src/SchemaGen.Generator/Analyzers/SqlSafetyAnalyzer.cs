@@ -4,6 +4,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
+using SchemaGen.Generator.Data;
 using SchemaGen.Generator.Diagnostics;
 using SchemaGen.Generator.Parse;
 using SchemaGen.Generator.Parse.SqlFiles;
@@ -14,7 +15,8 @@ namespace SchemaGen.Generator.Analyzers
     /// <summary>
     /// SG0301–SG0316: migration SQL (and its down's) that is unsafe on a live database, seen where it is written — constant SQL passed to
     /// <c>MigrationContext.ExecuteAsync</c> in a <c>[Migration]</c> class (on the exact span inside the literal), and
-    /// <c>.sql</c> migration files (at the statement's line). Each rule's severity can be set in <c>.editorconfig</c>.
+    /// <c>.sql</c> migration files (at the statement's line). Each rule's severity can be set in <c>.editorconfig</c>. The rules ask
+    /// the compile-time schema model (<see cref="SchemaHistory"/>) what a table held before the migration, and whether it is released.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class SqlSafetyAnalyzer : DiagnosticAnalyzer
@@ -37,15 +39,19 @@ namespace SchemaGen.Generator.Analyzers
                     return;
                 }
 
+                var history = new System.Lazy<SchemaHistory>(
+                    () => SchemaHistory.Build(start.Compilation, start.Options, attributeType, repeatableType, start.CancellationToken),
+                    System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
                 start.RegisterSyntaxNodeAction(
-                    nodeContext => AnalyzeInvocation(nodeContext, attributeType, repeatableType, contextType),
+                    nodeContext => AnalyzeInvocation(nodeContext, attributeType, repeatableType, contextType, history),
                     Microsoft.CodeAnalysis.CSharp.SyntaxKind.InvocationExpression);
-                start.RegisterAdditionalFileAction(AnalyzeSqlFile);
+                start.RegisterAdditionalFileAction(fileContext => AnalyzeSqlFile(fileContext, history));
             });
         }
 
         /// <summary>A syntax check first (a call named ExecuteAsync with an argument), so most invocations cost no binding.</summary>
-        private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context, INamedTypeSymbol attributeType, INamedTypeSymbol? repeatableType, INamedTypeSymbol contextType)
+        private static void AnalyzeInvocation(
+            SyntaxNodeAnalysisContext context, INamedTypeSymbol attributeType, INamedTypeSymbol? repeatableType, INamedTypeSymbol contextType, System.Lazy<SchemaHistory> history)
         {
             var syntax = (Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax)context.Node;
             var name = syntax.Expression switch
@@ -75,7 +81,8 @@ namespace SchemaGen.Generator.Analyzers
 
             var spans = LiteralSpans.Of(argumentSyntax);
             var inDown = context.ContainingSymbol is IMethodSymbol { Name: "DownAsync", IsOverride: true };
-            foreach (var finding in MigrationSqlLinter.Lint(sql, values.Transactional, inDown))
+            var id = values.Repeatable ? MigrationId.Repeatable(values.Name) : MigrationId.Format(values.Number, values.Name);
+            foreach (var finding in MigrationSqlLinter.Lint(sql, values.Transactional, inDown, inDown ? null : Model(history.Value, id, wholeSql: false)))
             {
                 var location = spans?.Map(finding.Start, finding.Length);
                 var properties = location is null
@@ -85,7 +92,11 @@ namespace SchemaGen.Generator.Analyzers
             }
         }
 
-        private static void AnalyzeSqlFile(AdditionalFileAnalysisContext context)
+        /// <summary>What the compile-time schema model knew just before the migration; null when it is not one the history holds.</summary>
+        private static LintModel? Model(SchemaHistory history, string migrationId, bool wholeSql)
+            => history.Before(migrationId, wholeSql) is { } before ? new LintModel(before, migrationId, history.IsUnreleased) : null;
+
+        private static void AnalyzeSqlFile(AdditionalFileAnalysisContext context, System.Lazy<SchemaHistory> history)
         {
             if (!SqlMigrationFiles.IsMigration(context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.AdditionalFile)))
             {
@@ -103,7 +114,10 @@ namespace SchemaGen.Generator.Analyzers
             var fileName = System.IO.Path.GetFileName(context.AdditionalFile.Path);
             var isDown = fileName.EndsWith(SqlMigrationFileName.DownSuffix, System.StringComparison.OrdinalIgnoreCase);
             var transactional = header.Transactional || fileName.StartsWith(SqlMigrationFileName.RepeatablePrefix, System.StringComparison.Ordinal);
-            foreach (var finding in MigrationSqlLinter.Lint(sql, transactional, isDown))
+            var model = !isDown && SqlMigrationFileName.TryRead(fileName, out var kind, out var number, out var name, out _)
+                ? Model(history.Value, kind == SqlFileKind.Repeatable ? MigrationId.Repeatable(name) : MigrationId.Format(number, name), wholeSql: true)
+                : null;
+            foreach (var finding in MigrationSqlLinter.Lint(sql, transactional, isDown, model))
             {
                 var span = new TextSpan(finding.Start, finding.Length);
                 var location = Location.Create(context.AdditionalFile.Path, span, text.Lines.GetLinePositionSpan(span));

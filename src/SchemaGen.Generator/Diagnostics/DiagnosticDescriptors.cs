@@ -11,6 +11,7 @@ namespace SchemaGen.Generator.Diagnostics
         private const string LockFileCategory = "SchemaGen.LockFile";
         private const string ModelCategory = "SchemaGen.Model";
         private const string SqlCategory = "SchemaGen.Sql";
+        private const string SchemaCategory = "SchemaGen.Schema";
 
         public static readonly DiagnosticDescriptor DuplicateNumber = Error(
             "SG0001",
@@ -233,6 +234,18 @@ namespace SchemaGen.Generator.Diagnostics
             "Reverting runs '{0}', which deletes what it holds; applying the migration again does not bring it back. If that is meant, say so with /* schemagen-disable SG0316 */; else keep the data aside (rename it) before dropping it",
             SqlCategory, DiagnosticSeverity.Warning);
 
+        public static readonly DiagnosticDescriptor UnfollowedStatements = Create(
+            "SG0401",
+            "The schema model cannot follow part of a migration",
+            "The compiler's schema model cannot follow migration '{0}': {1}. What that may change is unknown to the SQL lint and to verify --schema; write the change as plain DDL where you can, or leave it (this is information, not a fault)",
+            SchemaCategory, DiagnosticSeverity.Info);
+
+        public static readonly DiagnosticDescriptor StaleSchemaFile = Create(
+            "SG0402",
+            "The schema file is stale",
+            "'{0}' does not show the schema the migrations now build ({1}); run 'dotnet build -t:SchemaGenWriteSchema' and commit the file with the migration",
+            SchemaCategory, DiagnosticSeverity.Warning);
+
         /// <summary>The SQL safety rules, SG0301–SG0316, in order.</summary>
         public static readonly DiagnosticDescriptor[] SqlSafety =
         {
@@ -243,7 +256,7 @@ namespace SchemaGen.Generator.Diagnostics
 
         /// <summary>Every descriptor, by id: what reporting looks a carried diagnostic up in.</summary>
         private static readonly System.Collections.Generic.Dictionary<string, DiagnosticDescriptor> ById = Index(
-            DuplicateNumber, NumberGap, NumberBelowOne, NotAMigrationClass, InvalidName, InvalidDescription, InvalidSqlHeader, InvalidSqlFileName, DownWithoutMigration, InternalError, RecordedMigrationEdited, RecordedMigrationGone, RecordedNumberRenamed, LockFileUnreadable, UnsupportedPropertyType, TableWithoutKey, IndexColumnNotFound, TableMappedTwice, ForeignKeyUnresolved, IdentifierTooLong, IndexNameUsedTwice, TransactionControlInTransaction, NotInTransaction, IndexWithoutConcurrently, NotNullWithoutDefault, VolatileDefault, ColumnTypeChange, SetNotNull, ConstraintWithoutNotValid, UniqueWithoutIndex, BreakingChange, TimestampWithoutTimeZone, VarcharLength, SerialColumn, IntegerKey, JsonColumn, DownDropsData);
+            DuplicateNumber, NumberGap, NumberBelowOne, NotAMigrationClass, InvalidName, InvalidDescription, InvalidSqlHeader, InvalidSqlFileName, DownWithoutMigration, InternalError, RecordedMigrationEdited, RecordedMigrationGone, RecordedNumberRenamed, LockFileUnreadable, UnsupportedPropertyType, TableWithoutKey, IndexColumnNotFound, TableMappedTwice, ForeignKeyUnresolved, IdentifierTooLong, IndexNameUsedTwice, TransactionControlInTransaction, NotInTransaction, IndexWithoutConcurrently, NotNullWithoutDefault, VolatileDefault, ColumnTypeChange, SetNotNull, ConstraintWithoutNotValid, UniqueWithoutIndex, BreakingChange, TimestampWithoutTimeZone, VarcharLength, SerialColumn, IntegerKey, JsonColumn, DownDropsData, UnfollowedStatements, StaleSchemaFile);
 
         /// <summary>The descriptor of <paramref name="id"/>, or null for an id no descriptor has (reported as SG0999).</summary>
         public static DiagnosticDescriptor? Find(string id) => ById.TryGetValue(id, out var descriptor) ? descriptor : null;

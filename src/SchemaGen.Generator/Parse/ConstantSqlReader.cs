@@ -13,7 +13,8 @@ namespace SchemaGen.Generator.Parse
     /// The SQL a C# migration sends (or its down), when the generator can know it: its <c>UpAsync</c> does nothing but pass constant strings
     /// to <c>context.ExecuteAsync</c> (awaited, returned or expression-bodied), besides <c>context.Log…</c> and
     /// <c>context.Count</c>. Anything else (a variable, a loop, <c>AutoSchemaAsync</c>, <c>CreateCommand</c>) means the SQL is
-    /// decided as the migration runs: null. The <c>script</c> verb prints what this returns.
+    /// decided as the migration runs: null. The <c>script</c> verb prints what this returns. <see cref="ReadSteps"/> also
+    /// follows <c>context.AutoSchemaAsync</c>, as a null step: the schema model knows what it does.
     /// </summary>
     internal static class ConstantSqlReader
     {
@@ -22,12 +23,19 @@ namespace SchemaGen.Generator.Parse
         /// an unchanged file's nodes carry into each new compilation, so only an edited migration is read again. A constant
         /// declared elsewhere can change without this method changing, so such results are never kept.
         /// </summary>
-        private static readonly ConditionalWeakTable<MethodDeclarationSyntax, StrongBox<string?>> BySyntax = new ConditionalWeakTable<MethodDeclarationSyntax, StrongBox<string?>>();
+        private static readonly ConditionalWeakTable<MethodDeclarationSyntax, Sent> BySyntax = new ConditionalWeakTable<MethodDeclarationSyntax, Sent>();
 
         private static readonly HashSet<string> SilentCalls = new HashSet<string> { "LogInformation", "LogDebug", "LogWarning", "LogError", "Count" };
 
         /// <summary>The SQL <paramref name="method"/> (an <c>UpAsync</c> or <c>DownAsync</c> from <see cref="OverrideOf"/>) sends, or null; null for no method.</summary>
         public static string? Read(MethodDeclarationSyntax? method, Compilation compilation, CancellationToken cancellationToken)
+            => ReadSent(method, compilation, cancellationToken)?.Sql;
+
+        /// <summary>The SQL of each <c>ExecuteAsync</c> call in order, a null step for each <c>AutoSchemaAsync</c> call; null when either is decided as it runs.</summary>
+        public static string?[]? ReadSteps(MethodDeclarationSyntax? method, Compilation compilation, CancellationToken cancellationToken)
+            => ReadSent(method, compilation, cancellationToken)?.Steps;
+
+        private static Sent? ReadSent(MethodDeclarationSyntax? method, Compilation compilation, CancellationToken cancellationToken)
         {
             if (method is null)
             {
@@ -36,16 +44,16 @@ namespace SchemaGen.Generator.Parse
 
             if (BySyntax.TryGetValue(method, out var known))
             {
-                return known.Value;
+                return known;
             }
 
             var reading = new Reading(method.ParameterList.Parameters[0].Identifier.ValueText, method, compilation, cancellationToken);
-            var sql = reading.Read();
+            var sent = new Sent(reading.Read());
             if (!reading.UsedSemantics)
             {
                 try
                 {
-                    BySyntax.Add(method, new StrongBox<string?>(sql));
+                    BySyntax.Add(method, sent);
                 }
                 catch (System.ArgumentException)
                 {
@@ -53,7 +61,23 @@ namespace SchemaGen.Generator.Parse
                 }
             }
 
-            return sql;
+            return sent;
+        }
+
+        /// <summary>Each call's SQL on its own lines, ending in a semicolon, as <c>psql</c> would run them in turn.</summary>
+        private static string Join(string[] pieces)
+        {
+            var sql = new StringBuilder();
+            foreach (var piece in pieces)
+            {
+                var statements = StatementTerminator.Terminate(piece);
+                if (statements.Length > 0)
+                {
+                    sql.Append(statements).Append('\n');
+                }
+            }
+
+            return sql.ToString();
         }
 
         /// <summary>
@@ -89,6 +113,20 @@ namespace SchemaGen.Generator.Parse
             return found;
         }
 
+        /// <summary>What a method sends: its steps (see <see cref="ReadSteps"/>), and their SQL joined when every step is SQL.</summary>
+        private sealed class Sent
+        {
+            public Sent(string?[]? steps)
+            {
+                Steps = steps;
+                Sql = steps is not null && System.Array.IndexOf(steps, null) < 0 ? Join(steps!) : null;
+            }
+
+            public string?[]? Steps { get; }
+
+            public string? Sql { get; }
+        }
+
         /// <summary>One reading of one method: the SQL pieces in order, and whether a constant had to be bound.</summary>
         private sealed class Reading
         {
@@ -96,7 +134,7 @@ namespace SchemaGen.Generator.Parse
             private readonly MethodDeclarationSyntax _method;
             private readonly Compilation _compilation;
             private readonly CancellationToken _cancellationToken;
-            private readonly List<string> _pieces = new List<string>();
+            private readonly List<string?> _pieces = new List<string?>();
             private SemanticModel? _model;
 
             public Reading(string context, MethodDeclarationSyntax method, Compilation compilation, CancellationToken cancellationToken)
@@ -109,12 +147,12 @@ namespace SchemaGen.Generator.Parse
 
             public bool UsedSemantics => _model is not null;
 
-            public string? Read()
+            public string?[]? Read()
             {
                 var readable = _method.ExpressionBody is { } arrow
                     ? Expression(arrow.Expression)
                     : _method.Body is { } body && Statements(body.Statements);
-                return readable ? Join(_pieces) : null;
+                return readable ? _pieces.ToArray() : null;
             }
 
             private bool Statements(SyntaxList<StatementSyntax> statements)
@@ -169,6 +207,12 @@ namespace SchemaGen.Generator.Parse
                     return true;
                 }
 
+                if (called == "AutoSchemaAsync")
+                {
+                    _pieces.Add(null);
+                    return true;
+                }
+
                 if (called != "ExecuteAsync" || call.ArgumentList.Arguments.Count == 0)
                 {
                     return false;
@@ -213,22 +257,6 @@ namespace SchemaGen.Generator.Parse
             {
                 _model ??= _compilation.GetSemanticModel(_method.SyntaxTree);
                 return _model.GetConstantValue(expression, _cancellationToken) is { HasValue: true, Value: string value } ? value : null;
-            }
-
-            /// <summary>Each call's SQL on its own lines, ending in a semicolon, as <c>psql</c> would run them in turn.</summary>
-            private static string Join(List<string> pieces)
-            {
-                var sql = new StringBuilder();
-                foreach (var piece in pieces)
-                {
-                    var statements = StatementTerminator.Terminate(piece);
-                    if (statements.Length > 0)
-                    {
-                        sql.Append(statements).Append('\n');
-                    }
-                }
-
-                return sql.ToString();
             }
         }
     }

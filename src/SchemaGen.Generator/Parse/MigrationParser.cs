@@ -32,6 +32,8 @@ namespace SchemaGen.Generator.Parse
             var compilation = context.SemanticModel.Compilation;
             var migrationBase = MigrationBaseOf(compilation);
             var down = values.Repeatable ? null : ConstantSqlReader.OverrideOf(type, "DownAsync", cancellationToken);
+            var up = ConstantSqlReader.OverrideOf(type, "UpAsync", cancellationToken);
+            var id = values.Repeatable ? MigrationId.Repeatable(values.Name) : MigrationId.Format(values.Number, values.Name);
             return new MigrationInfo(
                 values.Number,
                 values.Name,
@@ -42,11 +44,12 @@ namespace SchemaGen.Generator.Parse
                 QualifiedName.Of(type),
                 MigrationClassRules.FindProblem(type, migrationBase) is null,
                 LocationInfo.From(attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken)),
-                ConstantSql: ConstantSqlReader.Read(ConstantSqlReader.OverrideOf(type, "UpAsync", cancellationToken), compilation, cancellationToken),
+                ConstantSql: ConstantSqlReader.Read(up, compilation, cancellationToken),
                 Reversible: down is not null,
                 ConstantDownSql: ConstantSqlReader.Read(down, compilation, cancellationToken),
                 DownTransactional: values.Transactional,
-                Repeatable: values.Repeatable);
+                Repeatable: values.Repeatable,
+                Effect: SchemaEffects.OfSteps(id, ConstantSqlReader.ReadSteps(up, compilation, cancellationToken)));
         }
 
         private static INamedTypeSymbol? MigrationBaseOf(Compilation compilation)

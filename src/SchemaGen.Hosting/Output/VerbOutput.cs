@@ -14,8 +14,18 @@ internal static class VerbOutput
 
     public static StatusOutput Status(IReadOnlyList<MigrationStatus> statuses) => new([.. statuses.Select(Migration)]);
 
-    public static VerifyOutput Verify(MigrationVerification verification)
-        => new(StateName(verification.State), verification.ExitCode, [.. verification.Problems.Select(Migration)]);
+    public static VerifyOutput Verify(MigrationVerification verification, SchemaVerification? schema = null, int? exitCode = null)
+        => new(
+            verification.State == DatabaseState.UpToDate && schema is { IsClean: false } ? "schema_drifted" : StateName(verification.State),
+            exitCode ?? verification.ExitCode,
+            [.. verification.Problems.Select(Migration)])
+        {
+            Schema = schema is null ? null : new SchemaJson(
+                schema.IsClean,
+                schema.ObjectsCompared,
+                schema.UnknownObjects,
+                [.. schema.Differences.Select(d => new SchemaDriftJson(d.Kind.ToString().ToLowerInvariant(), d.Object, d.Expected, d.Actual))]),
+        };
 
     public static MigrateOutput Migrate(MigrationRunReport report)
         => new(

@@ -21,6 +21,10 @@ internal sealed record VerifyOutput(string State, int ExitCode, IReadOnlyList<Mi
 
     [JsonPropertyOrder(-1)]
     public string Verb => "verify";
+
+    /// <summary>With <c>--schema</c> only: the schema check.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public SchemaJson? Schema { get; init; }
 }
 
 internal sealed record MigrateOutput(IReadOnlyList<AppliedJson> Applied, int AlreadyApplied, bool LedgerCreated, long ElapsedMs)
@@ -56,6 +60,10 @@ internal sealed record CountsJson(int TablesCreated, int ColumnsAdded, int Index
 internal sealed record ScriptedJson(int Number, string Id, bool Transactional);
 
 internal sealed record ErrorJson(string Message, string? Migration);
+
+internal sealed record SchemaJson(bool Clean, int ObjectsCompared, int UnknownObjects, IReadOnlyList<SchemaDriftJson> Differences);
+
+internal sealed record SchemaDriftJson(string Kind, string Object, string? Expected, string? Actual);
 
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,

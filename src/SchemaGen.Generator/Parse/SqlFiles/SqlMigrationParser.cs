@@ -78,7 +78,8 @@ namespace SchemaGen.Generator.Parse.SqlFiles
                 CanBeInstantiated: diagnostics.Count == 0,
                 where,
                 text,
-                Repeatable: repeatable);
+                Repeatable: repeatable,
+                Effect: SqlParsing.Schema.MigrationEffectReader.Read(repeatable ? MigrationId.Repeatable(name) : MigrationId.Format(number, name), text));
             return new SqlMigrationParse(model, new EquatableArray<DiagnosticInfo>(diagnostics.ToArray()));
         }
 

@@ -33,14 +33,16 @@ namespace SchemaGen.SqlParsing.Lint
             }
 
             var table = statement.QualifiedName(i, out var length);
+            var name = scope.Names.Name(statement, i, out _);
             i += length;
             if (i < statement.Count && statement.Text(i) == "*")
             {
                 i++;
             }
 
-            var isCreated = scope.Created.Contains(table);
-            var isEmpty = scope.IsEmpty(table);
+            var unreleased = scope.IsUnreleased(name);
+            var isCreated = scope.Created.Contains(table) || unreleased;
+            var isEmpty = scope.IsEmpty(table) || unreleased;
             foreach (var action in statement.Skip(i).SplitByCommas())
             {
                 if (action.IsEmpty)
@@ -54,7 +56,7 @@ namespace SchemaGen.SqlParsing.Lint
                 }
                 else if (!isCreated)
                 {
-                    CheckChange(action, table, isEmpty, scope, findings);
+                    CheckChange(action, table, name, isEmpty, scope, findings);
                 }
             }
         }
@@ -114,7 +116,7 @@ namespace SchemaGen.SqlParsing.Lint
             }
         }
 
-        private static void CheckChange(TokenRange action, string table, bool isEmpty, LintScope scope, List<LintFinding> findings)
+        private static void CheckChange(TokenRange action, string table, SqlParsing.Schema.ObjectName name, bool isEmpty, LintScope scope, List<LintFinding> findings)
         {
             var last = action.Count - 1;
             if (action.Is(0, "ALTER") && !isEmpty)
@@ -126,12 +128,13 @@ namespace SchemaGen.SqlParsing.Lint
                 }
 
                 var column = action.Identifier(j);
+                var known = scope.KnownColumn(name, column);
                 var type = action.Has(j + 1, "TYPE") ? j + 2 : action.Has(j + 1, "SET", "DATA", "TYPE") ? j + 4 : -1;
-                if (type > 0 && !WidensText(action, type))
+                if (type > 0 && RewritesTable(action, type, known?.Type, scope))
                 {
                     findings.Add(MigrationSqlLinter.On(action, 0, last, LintRules.ColumnTypeChange, column, table));
                 }
-                else if (action.Has(j + 1, "SET", "NOT", "NULL"))
+                else if (type < 0 && action.Has(j + 1, "SET", "NOT", "NULL") && known is not { NotNull: true })
                 {
                     findings.Add(MigrationSqlLinter.On(action, 0, last, LintRules.SetNotNull, column, table));
                 }
@@ -144,11 +147,23 @@ namespace SchemaGen.SqlParsing.Lint
         }
 
         /// <summary>
-        /// A change to text or varchar without USING: widening a varchar or making it text is binary-compatible and needs no
-        /// rewrite, and the old type is not known here, so it is given the benefit of the doubt.
+        /// Whether <c>ALTER COLUMN … TYPE</c> rewrites the table. With the old type known (<paramref name="oldType"/>): not when the
+        /// type stays, nor for a binary-compatible change without USING (<see cref="ColumnTypeChanges"/>). Without it, a change to
+        /// text or varchar without USING is given the benefit of the doubt: widening a varchar or making it text needs no rewrite.
         /// </summary>
-        private static bool WidensText(TokenRange action, int type)
-            => (action.Is(type, "text") || action.Is(type, "varchar") || action.Has(type, "character", "varying")) && !action.Contains("USING");
+        private static bool RewritesTable(TokenRange action, int type, string? oldType, LintScope scope)
+        {
+            var usingAt = action.Find("USING");
+            var end = usingAt >= 0 ? usingAt : action.Find("COLLATE") is var collate and >= 0 ? collate : action.Count;
+            var newType = SqlParsing.Schema.TypeNames.Normalize(new TokenRange(action.Statement, action.Start + type, action.Start + end), scope.Names.DefaultSchema);
+            if (oldType is not null && newType is not null)
+            {
+                return usingAt >= 0 || !ColumnTypeChanges.IsBinaryCompatible(oldType, newType);
+            }
+
+            var widensText = (action.Is(type, "text") || action.Is(type, "varchar") || action.Has(type, "character", "varying")) && usingAt < 0;
+            return !widensText;
+        }
 
         /// <summary>A default PostgreSQL must compute row by row (so adding the column rewrites the table), or null.</summary>
         private static string? VolatileDefault(ColumnDefinition column)

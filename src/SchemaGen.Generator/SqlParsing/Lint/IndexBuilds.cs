@@ -1,6 +1,9 @@
 namespace SchemaGen.SqlParsing.Lint
 {
-    /// <summary>SG0303: <c>CREATE INDEX</c> without <c>CONCURRENTLY</c> on a table that already exists (it blocks writes while it builds).</summary>
+    /// <summary>
+    /// SG0303: <c>CREATE INDEX</c> without <c>CONCURRENTLY</c> on a table that already exists in production (it blocks writes while
+    /// it builds): not one this migration created or emptied, nor one a migration not yet released created.
+    /// </summary>
     internal static class IndexBuilds
     {
         public static LintFinding? Check(TokenRange statement, LintScope scope)
@@ -24,7 +27,7 @@ namespace SchemaGen.SqlParsing.Lint
             }
 
             var table = statement.QualifiedName(tableAt, out var length);
-            return scope.IsEmpty(table)
+            return scope.IsEmpty(table) || scope.IsUnreleased(scope.Names.Name(statement, tableAt, out _))
                 ? null
                 : MigrationSqlLinter.On(statement, 0, tableAt + length - 1, LintRules.IndexWithoutConcurrently, table);
         }

@@ -6,9 +6,10 @@ namespace SchemaGen.SqlParsing.Lint
 {
     /// <summary>
     /// Checks one migration's SQL (or its down's) for statements that are unsafe on a live database (SG0301–SG0316). A statement on a
-    /// table the same migration created (or emptied, with TRUNCATE or an unfiltered DELETE) is never flagged, except for
-    /// the column-type advice and, for an emptied one, drops; a <c>-- schemagen-disable SG0303</c> (or <c>/* … */</c>)
-    /// comment right before a statement turns those rules off for it.
+    /// table the same migration created (or emptied, with TRUNCATE or an unfiltered DELETE), or a migration not yet released
+    /// created, is never flagged, except for the column-type advice and, for an emptied one, drops; with the compile-time schema
+    /// model, a type change to the same or a binary-compatible type and SET NOT NULL on a NOT NULL column are not either.
+    /// A <c>-- schemagen-disable SG0303</c> (or <c>/* … */</c>) comment right before a statement turns those rules off for it.
     /// </summary>
     internal static class MigrationSqlLinter
     {
@@ -18,10 +19,11 @@ namespace SchemaGen.SqlParsing.Lint
         /// <param name="sql">The SQL.</param>
         /// <param name="transactional">Whether it runs in a transaction.</param>
         /// <param name="isDown">Whether it is a down: a drop there loses data on revert (SG0316) rather than breaking the app (SG0310).</param>
-        public static List<LintFinding> Lint(string sql, bool transactional, bool isDown = false)
+        /// <param name="model">What the schema held before the migration, when the compile-time model knows it.</param>
+        public static List<LintFinding> Lint(string sql, bool transactional, bool isDown = false, LintModel? model = null)
         {
             var findings = new List<LintFinding>();
-            var scope = new LintScope(isDown);
+            var scope = new LintScope(isDown, model);
             var previousEnd = 0;
             foreach (var statement in SqlStatementSplitter.Split(sql))
             {
@@ -39,6 +41,7 @@ namespace SchemaGen.SqlParsing.Lint
                 }
 
                 previousEnd = statement.End;
+                scope.Follow(statement);
             }
 
             foreach (var (table, finding) in scope.Dropped)
@@ -88,7 +91,7 @@ namespace SchemaGen.SqlParsing.Lint
             else if (statement.Has(0, "DROP", "TABLE"))
             {
                 var names = statement.Skip(statement.Has(2, "IF", "EXISTS") ? 4 : 2);
-                if (!names.IsEmpty && names.QualifiedName(0, out _) is var dropped && !scope.Created.Contains(dropped))
+                if (!names.IsEmpty && names.QualifiedName(0, out _) is var dropped && !scope.Created.Contains(dropped) && !scope.IsUnreleased(scope.Names.Name(names, 0, out _)))
                 {
                     var finding = At(statement, scope.DropRule, statement.Statement.FirstLine);
                     scope.Dropped.Add((dropped, finding));

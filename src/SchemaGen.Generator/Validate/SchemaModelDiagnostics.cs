@@ -1,0 +1,38 @@
+using System.Collections.Generic;
+using SchemaGen.Generator.Data;
+using SchemaGen.Generator.Diagnostics;
+
+namespace SchemaGen.Generator.Validate
+{
+    /// <summary>SG0401: per migration, the statements the compile-time schema model could not follow.</summary>
+    internal static class SchemaModelDiagnostics
+    {
+        public static EquatableArray<DiagnosticInfo> Unfollowed(EquatableArray<MigrationInfo> migrations, EquatableArray<MigrationInfo> repeatables)
+        {
+            var diagnostics = new List<DiagnosticInfo>();
+            foreach (var migration in Both(migrations, repeatables))
+            {
+                if (migration.Effect is { Unfollowed.Count: > 0 } effect)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(
+                        DiagnosticDescriptors.UnfollowedStatements.Id, migration.AttributeLocation, migration.ClassName, string.Join("; ", effect.Unfollowed)));
+                }
+            }
+
+            return new EquatableArray<DiagnosticInfo>(diagnostics.ToArray());
+        }
+
+        private static IEnumerable<MigrationInfo> Both(EquatableArray<MigrationInfo> migrations, EquatableArray<MigrationInfo> repeatables)
+        {
+            foreach (var migration in migrations)
+            {
+                yield return migration;
+            }
+
+            foreach (var repeatable in repeatables)
+            {
+                yield return repeatable;
+            }
+        }
+    }
+}
