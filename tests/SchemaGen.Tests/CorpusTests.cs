@@ -42,14 +42,16 @@ public class CorpusTests
             await db.ExecuteAsync("DROP TABLE schema_migrations, schema_migrations_head; DROP FUNCTION schema_migrations_head_sync()");
         }
 
-        // As diesel runs them: each file in a transaction of its own, stopping at the first error.
+        // As diesel runs them: each file in a transaction of its own (but one marked non-transactional), stopping at the first error.
         var psql = await PostgresTools.PsqlFileAsync(viaPsql, string.Join('\n', Directory.GetFiles(SourceFolder, "*.sql").Order(StringComparer.Ordinal)
-            .SelectMany(file => new[] { "BEGIN;", $"\\i '{file}'", "COMMIT;" })));
+            .SelectMany(file => File.ReadLines(file).FirstOrDefault() == "-- transactional: false"
+                ? new[] { $"\\i '{file}'" }
+                : new[] { "BEGIN;", $"\\i '{file}'", "COMMIT;" })));
         Assert.True(psql.ExitCode == 0, psql.Error);
 
         var expected = await PostgresTools.SchemaAsync(viaPsql);
         var actual = await PostgresTools.SchemaAsync(viaSchemaGen);
-        Assert.True(expected.Length > 100_000, "the dump is suspiciously small");
+        Assert.True(expected.Length > 20_000, "the dump is suspiciously small");
         Assert.Equal(expected, actual);
     }
 
@@ -63,7 +65,7 @@ public class CorpusTests
         var verification = await runner.VerifySchemaAsync();
 
         var expected = ((MigrationList)Corpus.Corpus.Migrations).ExpectedSchema!;
-        Console.WriteLine($"Lemmy: {expected.ObjectCount} objects in the compile-time model, {expected.UnknownObjectCount} unknown, {verification.ObjectsCompared} compared");
+        Console.WriteLine($"Corpus: {expected.ObjectCount} objects in the compile-time model, {expected.UnknownObjectCount} unknown, {verification.ObjectsCompared} compared");
         Assert.True(verification.IsClean, string.Join('\n', verification.Differences));
         Assert.True(verification.ObjectsCompared > 100, $"only {verification.ObjectsCompared} objects compared");
     }

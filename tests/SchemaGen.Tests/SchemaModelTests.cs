@@ -56,6 +56,8 @@ public class SchemaModelTests
                 ALTER TABLE clash ADD UNIQUE (x);
                 ALTER TABLE clash ADD CONSTRAINT clash_x_check2 CHECK (x < 10);
                 ALTER TABLE clash ADD CHECK (x <> 5);
+                ALTER TABLE clash ADD CONSTRAINT a_constraint_name_that_is_far_longer_than_sixty_three_bytes_and_is_cut CHECK (x <> 6);
+                ALTER TABLE clash RENAME CONSTRAINT a_constraint_name_that_is_far_longer_than_sixty_three_bytes_and_is_cut_too TO short_name;
                 """,
             ]
         },

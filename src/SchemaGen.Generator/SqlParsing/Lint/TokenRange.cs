@@ -123,13 +123,13 @@ namespace SchemaGen.SqlParsing.Lint
         /// <summary>The SQL from token <paramref name="first"/> through <paramref name="last"/>.</summary>
         public string TextOf(int first, int last) => Statement.Sql.Substring(this[first].Start, this[last].End - this[first].Start);
 
-        /// <summary>An identifier as PostgreSQL folds it: unquoted lower-cased, quoted as written.</summary>
+        /// <summary>An identifier as PostgreSQL folds it: unquoted lower-cased, quoted as written, either cut to 63 bytes.</summary>
         public string Identifier(int index)
         {
             var text = Text(index);
-            return this[index].Kind == SqlTokenKind.QuotedIdentifier
+            return Schema.PostgresNames.Truncate(this[index].Kind == SqlTokenKind.QuotedIdentifier
                 ? text.Substring(1, text.Length - 2).Replace("\"\"", "\"")
-                : text.ToLowerInvariant();
+                : text.ToLowerInvariant());
         }
 
         /// <summary>A possibly schema-qualified name from <paramref name="index"/>: its last part, and how many tokens it spans.</summary>

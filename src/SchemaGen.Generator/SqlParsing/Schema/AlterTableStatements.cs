@@ -222,7 +222,7 @@ namespace SchemaGen.SqlParsing.Schema
         {
             if (action.Has(1, "TO") && action.Count == 3)
             {
-                writer.Add(new SchemaChange(ChangeKind.Rename, table, Name: PostgresNames.Truncate(action.Identifier(2))));
+                writer.Add(new SchemaChange(ChangeKind.Rename, table, Name: action.Identifier(2)));
                 return true;
             }
 
@@ -233,7 +233,7 @@ namespace SchemaGen.SqlParsing.Schema
                 return false;
             }
 
-            writer.Add(new SchemaChange(isConstraint ? ChangeKind.RenameConstraint : ChangeKind.RenameColumn, table, Name: action.Identifier(j), Text: PostgresNames.Truncate(action.Identifier(j + 2))));
+            writer.Add(new SchemaChange(isConstraint ? ChangeKind.RenameConstraint : ChangeKind.RenameColumn, table, Name: action.Identifier(j), Text: action.Identifier(j + 2)));
             return true;
         }
     }

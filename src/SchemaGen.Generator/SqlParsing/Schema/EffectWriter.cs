@@ -16,7 +16,7 @@ namespace SchemaGen.SqlParsing.Schema
         /// <summary>The possibly schema-qualified name at <paramref name="index"/>, and how many tokens it spans.</summary>
         public ObjectName Name(TokenRange range, int index, out int length)
         {
-            var name = PostgresNames.Truncate(range.QualifiedName(index, out length));
+            var name = range.QualifiedName(index, out length);
             var schema = length >= 3 ? range.Identifier(index + length - 3) : DefaultSchema;
             return new ObjectName(schema, name);
         }

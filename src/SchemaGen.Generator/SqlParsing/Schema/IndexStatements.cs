@@ -24,7 +24,7 @@ namespace SchemaGen.SqlParsing.Schema
             string? name = null;
             if (!statement.Is(i, "ON"))
             {
-                name = PostgresNames.Truncate(statement.Identifier(i));
+                name = statement.Identifier(i);
                 i++;
             }
 

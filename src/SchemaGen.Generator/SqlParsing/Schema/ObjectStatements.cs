@@ -210,7 +210,7 @@ namespace SchemaGen.SqlParsing.Schema
             var rest = statement.Skip(i + length);
             if (rest.Has(0, "RENAME", "TO") && rest.Count == 3)
             {
-                writer.Add(new SchemaChange(ChangeKind.Rename, name, Name: PostgresNames.Truncate(rest.Identifier(2))));
+                writer.Add(new SchemaChange(ChangeKind.Rename, name, Name: rest.Identifier(2)));
             }
             else if (rest.Has(0, "SET", "SCHEMA") && rest.Count == 3)
             {
