@@ -115,7 +115,7 @@ namespace SchemaGen.Generator.Analyzers
                 }
 
                 var repeatable = kind == SqlFileKind.Repeatable;
-                var id = repeatable ? MigrationId.Repeatable(name) : MigrationId.Format(number, name);
+                var id = MigrationId.Of(number, name, repeatable);
                 var effect = ByText.GetValue(text, sql => MigrationEffectReader.Read(id, sql.ToString()));
                 return new Entry(repeatable ? 0 : number, name, effect.MigrationId == id ? effect : MigrationEffectReader.Read(id, text.ToString()), SinglePiece: true);
             }
@@ -138,9 +138,8 @@ namespace SchemaGen.Generator.Analyzers
                     return null;
                 }
 
-                var id = values.Repeatable ? MigrationId.Repeatable(values.Name) : MigrationId.Format(values.Number, values.Name);
                 var steps = ConstantSqlReader.ReadSteps(ConstantSqlReader.OverrideOf(type, "UpAsync", cancellationToken), compilation, cancellationToken);
-                return new Entry(values.Repeatable ? 0 : values.Number, values.Name, SchemaEffects.OfSteps(id, steps), steps is { Length: 1 });
+                return new Entry(values.Repeatable ? 0 : values.Number, values.Name, SchemaEffects.OfSteps(values.Id, steps), steps is { Length: 1 });
             }
         }
     }

@@ -81,8 +81,7 @@ namespace SchemaGen.Generator.Analyzers
 
             var spans = LiteralSpans.Of(argumentSyntax);
             var inDown = context.ContainingSymbol is IMethodSymbol { Name: "DownAsync", IsOverride: true };
-            var id = values.Repeatable ? MigrationId.Repeatable(values.Name) : MigrationId.Format(values.Number, values.Name);
-            foreach (var finding in MigrationSqlLinter.Lint(sql, values.Transactional, inDown, inDown ? null : Model(history.Value, id, wholeSql: false)))
+            foreach (var finding in MigrationSqlLinter.Lint(sql, values.Transactional, inDown, inDown ? null : Model(history.Value, values.Id, wholeSql: false)))
             {
                 var location = spans?.Map(finding.Start, finding.Length);
                 var properties = location is null
@@ -115,7 +114,7 @@ namespace SchemaGen.Generator.Analyzers
             var isDown = fileName.EndsWith(SqlMigrationFileName.DownSuffix, System.StringComparison.OrdinalIgnoreCase);
             var transactional = header.Transactional || fileName.StartsWith(SqlMigrationFileName.RepeatablePrefix, System.StringComparison.Ordinal);
             var model = !isDown && SqlMigrationFileName.TryRead(fileName, out var kind, out var number, out var name, out _)
-                ? Model(history.Value, kind == SqlFileKind.Repeatable ? MigrationId.Repeatable(name) : MigrationId.Format(number, name), wholeSql: true)
+                ? Model(history.Value, MigrationId.Of(number, name, kind == SqlFileKind.Repeatable), wholeSql: true)
                 : null;
             foreach (var finding in MigrationSqlLinter.Lint(sql, transactional, isDown, model))
             {

@@ -14,5 +14,8 @@ namespace SchemaGen.Generator.Data
 
         /// <summary>A repeatable migration's id: <c>R_</c> and the name.</summary>
         public static string Repeatable(string name) => RepeatablePrefix + name;
+
+        /// <summary>The id of a numbered migration, or of a repeatable one (whose number is not part of it).</summary>
+        public static string Of(int number, string name, bool repeatable) => repeatable ? Repeatable(name) : Format(number, name);
     }
 }

@@ -9,6 +9,9 @@ namespace SchemaGen.Generator.Parse
     /// </summary>
     internal readonly record struct MigrationAttributeValues(int Number, string Name, string Description, bool Transactional, bool Repeatable = false)
     {
+        /// <summary>The migration's id, as the ledger records it.</summary>
+        public string Id => Data.MigrationId.Of(Number, Name, Repeatable);
+
         /// <summary>Reads the attribute; false when its arguments do not bind (the compiler reports that already).</summary>
         public static bool TryRead(AttributeData attribute, out MigrationAttributeValues values)
         {

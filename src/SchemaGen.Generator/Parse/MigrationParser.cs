@@ -33,7 +33,6 @@ namespace SchemaGen.Generator.Parse
             var migrationBase = MigrationBaseOf(compilation);
             var down = values.Repeatable ? null : ConstantSqlReader.OverrideOf(type, "DownAsync", cancellationToken);
             var up = ConstantSqlReader.OverrideOf(type, "UpAsync", cancellationToken);
-            var id = values.Repeatable ? MigrationId.Repeatable(values.Name) : MigrationId.Format(values.Number, values.Name);
             return new MigrationInfo(
                 values.Number,
                 values.Name,
@@ -49,7 +48,7 @@ namespace SchemaGen.Generator.Parse
                 ConstantDownSql: ConstantSqlReader.Read(down, compilation, cancellationToken),
                 DownTransactional: values.Transactional,
                 Repeatable: values.Repeatable,
-                Effect: SchemaEffects.OfSteps(id, ConstantSqlReader.ReadSteps(up, compilation, cancellationToken)));
+                Effect: SchemaEffects.OfSteps(values.Id, ConstantSqlReader.ReadSteps(up, compilation, cancellationToken)));
         }
 
         private static INamedTypeSymbol? MigrationBaseOf(Compilation compilation)

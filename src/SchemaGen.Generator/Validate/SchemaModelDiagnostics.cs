@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using SchemaGen.Generator.Data;
 using SchemaGen.Generator.Diagnostics;
 
@@ -10,7 +11,7 @@ namespace SchemaGen.Generator.Validate
         public static EquatableArray<DiagnosticInfo> Unfollowed(EquatableArray<MigrationInfo> migrations, EquatableArray<MigrationInfo> repeatables)
         {
             var diagnostics = new List<DiagnosticInfo>();
-            foreach (var migration in Both(migrations, repeatables))
+            foreach (var migration in migrations.Concat(repeatables))
             {
                 if (migration.Effect is { Unfollowed.Count: > 0 } effect)
                 {
@@ -20,19 +21,6 @@ namespace SchemaGen.Generator.Validate
             }
 
             return new EquatableArray<DiagnosticInfo>(diagnostics.ToArray());
-        }
-
-        private static IEnumerable<MigrationInfo> Both(EquatableArray<MigrationInfo> migrations, EquatableArray<MigrationInfo> repeatables)
-        {
-            foreach (var migration in migrations)
-            {
-                yield return migration;
-            }
-
-            foreach (var repeatable in repeatables)
-            {
-                yield return repeatable;
-            }
         }
     }
 }

@@ -9,6 +9,8 @@ internal sealed class SchemaComparer
     private readonly ExpectedSchema _expected;
     private readonly LiveCatalog _live;
     private readonly Func<string, string, bool> _isLedger;
+    private readonly ILookup<(string Schema, string Table), ExpectedIndex> _expectedIndexes;
+    private readonly ILookup<(string Schema, string Table), ExpectedIndex> _liveIndexes;
     private readonly List<SchemaDrift> _drifts = [];
     private int _compared;
 
@@ -17,6 +19,8 @@ internal sealed class SchemaComparer
         _expected = expected;
         _live = live;
         _isLedger = isLedger;
+        _expectedIndexes = expected.Indexes.ToLookup(index => (index.Schema, index.Table));
+        _liveIndexes = live.Indexes.Values.ToLookup(index => (index.Schema, index.Table));
     }
 
     /// <param name="expected">What the migrations build.</param>
@@ -153,7 +157,7 @@ internal sealed class SchemaComparer
 
     private void CompareIndexes(ExpectedRelation relation, string table)
     {
-        var expected = _expected.Indexes.Where(i => i.Schema == relation.Schema && i.Table == relation.Name).ToList();
+        var expected = _expectedIndexes[(relation.Schema, relation.Name)].ToList();
         foreach (var index in expected)
         {
             _compared++;
@@ -173,7 +177,7 @@ internal sealed class SchemaComparer
             return;
         }
 
-        foreach (var extra in _live.Indexes.Values.Where(i => i.Schema == relation.Schema && i.Table == relation.Name && expected.TrueForAll(e => e.Name != i.Name)))
+        foreach (var extra in _liveIndexes[(relation.Schema, relation.Name)].Where(i => expected.TrueForAll(e => e.Name != i.Name)))
         {
             _drifts.Add(new SchemaDrift(SchemaDriftKind.Extra, $"index {Display(extra.Schema, extra.Name)} on {table}", null, Describe(extra)));
         }
@@ -201,9 +205,10 @@ internal sealed class SchemaComparer
             return;
         }
 
+        var expected = _expected.Sequences.Select(s => (s.Schema, s.Name)).ToHashSet();
         foreach (var live in _live.Relations.Values.Where(r => r.Kind == 'S'))
         {
-            if (!_expected.Sequences.Exists(s => s.Schema == live.Schema && s.Name == live.Name) && !_isLedger(live.Schema, live.Name))
+            if (!expected.Contains((live.Schema, live.Name)) && !_isLedger(live.Schema, live.Name))
             {
                 _drifts.Add(new SchemaDrift(SchemaDriftKind.Extra, $"sequence {Display(live.Schema, live.Name)}", null, null));
             }
@@ -231,9 +236,10 @@ internal sealed class SchemaComparer
             return;
         }
 
+        var expected = _expected.Types.Select(t => (t.Schema, t.Name)).ToHashSet();
         foreach (var live in _live.Types.Values)
         {
-            if (!_expected.Types.Exists(t => t.Schema == live.Schema && t.Name == live.Name))
+            if (!expected.Contains((live.Schema, live.Name)))
             {
                 _drifts.Add(new SchemaDrift(SchemaDriftKind.Extra, $"type {Display(live.Schema, live.Name)}", null, null));
             }

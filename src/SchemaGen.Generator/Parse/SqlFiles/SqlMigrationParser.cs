@@ -79,7 +79,7 @@ namespace SchemaGen.Generator.Parse.SqlFiles
                 where,
                 text,
                 Repeatable: repeatable,
-                Effect: SqlParsing.Schema.MigrationEffectReader.Read(repeatable ? MigrationId.Repeatable(name) : MigrationId.Format(number, name), text));
+                Effect: SqlParsing.Schema.MigrationEffectReader.Read(MigrationId.Of(number, name, repeatable), text));
             return new SqlMigrationParse(model, new EquatableArray<DiagnosticInfo>(diagnostics.ToArray()));
         }
 

@@ -14,6 +14,13 @@ namespace SchemaGen.SqlParsing.Lint
 
         public SqlStatement Statement { get; }
 
+        /// <summary>All the tokens of <paramref name="sql"/>, read as one range (a type, a default, a function body), statements not split.</summary>
+        public static TokenRange Of(string sql)
+        {
+            var tokens = SqlTokenizer.Tokenize(sql);
+            return new TokenRange(new SqlStatement(sql, tokens, 1), 0, tokens.Count);
+        }
+
         public int Start { get; }
 
         public int End { get; }

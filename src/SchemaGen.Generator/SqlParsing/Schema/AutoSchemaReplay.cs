@@ -70,8 +70,7 @@ namespace SchemaGen.SqlParsing.Schema
 
         private static ColumnSpec Column(ColumnInfo column)
         {
-            var tokens = SqlTokenizer.Tokenize(column.StoreType);
-            var type = TypeNames.Normalize(new Lint.TokenRange(new SqlStatement(column.StoreType, tokens, 1), 0, tokens.Count), ObjectName.DefaultSchema);
+            var type = TypeNames.Normalize(Lint.TokenRange.Of(column.StoreType), ObjectName.DefaultSchema);
             var serial = column.Generation == "Serial";
             var identity = column.Generation == "Identity" ? "d" : string.Empty;
             return new ColumnSpec(column.Name, type, !column.IsNullable || serial || identity.Length > 0, column.DefaultSql, identity, serial, Generated: false);

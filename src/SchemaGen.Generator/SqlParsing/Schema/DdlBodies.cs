@@ -43,8 +43,7 @@ namespace SchemaGen.SqlParsing.Schema
 
         public static DdlBodies Scan(string body, string defaultSchema)
         {
-            var tokens = SqlTokenizer.Tokenize(body);
-            var range = new TokenRange(new SqlStatement(body, tokens, 1), 0, tokens.Count);
+            var range = TokenRange.Of(body);
             var writer = new EffectWriter { DefaultSchema = defaultSchema };
             var touched = new List<ObjectName>();
             var anything = false;

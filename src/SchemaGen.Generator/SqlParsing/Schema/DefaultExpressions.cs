@@ -24,7 +24,7 @@ namespace SchemaGen.SqlParsing.Schema
         /// <summary>Whether the default is none at all (<c>DEFAULT NULL</c> stores nothing).</summary>
         public static bool IsNull(string sql)
         {
-            var tokens = Tokens(sql);
+            var tokens = TokenRange.Of(sql);
             return tokens.Count == 1 && tokens.Is(0, "NULL");
         }
 
@@ -33,7 +33,7 @@ namespace SchemaGen.SqlParsing.Schema
         /// <param name="isEnum">Whether a type name is an enum the migrations made.</param>
         public static string? Normalize(string sql, string? columnType, System.Func<string, bool> isEnum)
         {
-            var tokens = Tokens(sql);
+            var tokens = TokenRange.Of(sql);
             while (tokens.Count >= 2 && tokens.Text(0) == "(" && tokens.InsideParentheses(0).End == tokens.End - 1)
             {
                 tokens = tokens.InsideParentheses(0);
@@ -133,13 +133,6 @@ namespace SchemaGen.SqlParsing.Schema
         {
             var point = text.IndexOf('.');
             return point > 0 && point < text.Length - 1 && text.IndexOfAny(new[] { 'e', 'E' }) < 0;
-        }
-
-        private static TokenRange Tokens(string sql)
-        {
-            var tokens = SqlTokenizer.Tokenize(sql);
-            var statement = new SqlStatement(sql, tokens, 1);
-            return new TokenRange(statement, 0, tokens.Count);
         }
     }
 }
