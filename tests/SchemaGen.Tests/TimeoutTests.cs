@@ -129,7 +129,7 @@ public class TimeoutTests
         var reader = await HoldTableAsync(connectionString, "busy");
         var logger = new CapturingLogger();
         var options = new MigrationRunnerOptions { TableLockTimeout = TimeSpan.FromMilliseconds(100), TableLockRetries = 10, TableLockRetryDelay = TimeSpan.FromMilliseconds(100), AllowNonEmptyDatabase = true };
-        var release = Task.Delay(400).ContinueWith(_ => reader.DisposeAsync().AsTask()).Unwrap();
+        var release = ReleaseAfterFirstRetryAsync(logger, reader);
 
         var report = await new MigrationRunner(db, [Sql(1, "alter_busy", "ALTER TABLE busy ADD COLUMN note text")], options, logger).RunAsync();
         await release;
@@ -137,6 +137,14 @@ public class TimeoutTests
         Assert.Single(report.Applied);
         Assert.Contains(logger.Messages, m => m.StartsWith("001_alter_busy waited longer than lock_timeout", StringComparison.Ordinal));
         Assert.Equal(1L, await db.ScalarAsync<long>("SELECT count(*) FROM information_schema.columns WHERE table_name = 'busy' AND column_name = 'note'"));
+    }
+
+    private static async Task ReleaseAfterFirstRetryAsync(CapturingLogger logger, NpgsqlConnection reader)
+    {
+        var giveUp = DateTime.UtcNow.AddSeconds(30);
+        while (!logger.Messages.Any(m => m.Contains("retry 1 of", StringComparison.Ordinal)) && DateTime.UtcNow < giveUp)
+            await Task.Delay(20);
+        await reader.DisposeAsync();
     }
 
     /// <summary>An application transaction that has read the table and keeps its ACCESS SHARE lock until disposed.</summary>
