@@ -102,6 +102,14 @@ namespace SchemaGen.Generator
                 .Select(static (files, _) => files.IsEmpty ? EquatableArray<string>.Empty : files[0])
                 .WithTrackingName(TrackingNames.ReleasedMigrations);
 
+            var frozen = context.AdditionalTextsProvider
+                .Combine(context.AnalyzerConfigOptionsProvider)
+                .Where(static pair => LockFileLocator.IsLockFile(pair.Left, pair.Right.GetOptions(pair.Left)))
+                .Select(static (pair, cancellationToken) => LockFileLocator.FrozenModels(pair.Left, cancellationToken))
+                .Collect()
+                .Select(static (files, _) => files.IsEmpty ? EquatableArray<FrozenAutoSchema>.Empty : files[0])
+                .WithTrackingName(TrackingNames.FrozenAutoSchema);
+
             var diagnostics = sorted
                 .Combine(released)
                 .Select(static (input, _) => RegistryValidator.Validate(input.Left, input.Right))
@@ -137,22 +145,24 @@ namespace SchemaGen.Generator
                     && string.Equals(value, "true", System.StringComparison.OrdinalIgnoreCase))
                 .WithTrackingName(TrackingNames.Recording);
 
-            context.RegisterSourceOutput(registry.Combine(recording), static (output, input) => DiagnosticReporter.Guard(output, "writing the lock file contents", () =>
-            {
-                if (input.Right)
-                {
-                    output.AddSource(WellKnownNames.LockFileHintName, LockFileEmitter.Emit(input.Left));
-                }
-            }));
 
-            var tables = context.SyntaxProvider
+            var tableReads = context.SyntaxProvider
                 .ForAttributeWithMetadataName(
                     WellKnownNames.TableAttribute,
                     static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
                     TableReader.Parse)
-                .Where(static table => table is not null)
-                .Select(static (table, _) => table!)
+                .Where(static read => read is not null)
+                .Select(static (read, _) => read!);
+
+            var tables = tableReads
+                .Select(static (read, _) => read.Table)
                 .WithTrackingName(TrackingNames.Tables);
+
+            var tableSites = tableReads
+                .Select(static (read, _) => read.Sites)
+                .Collect()
+                .Select(static (sites, _) => EquatableArray.From(sites))
+                .WithTrackingName(TrackingNames.TableSites);
 
             var sortedTables = tables
                 .Collect()
@@ -163,15 +173,25 @@ namespace SchemaGen.Generator
                 .Select(static (compilation, _) => compilation.GetTypeByMetadataName(WellKnownNames.SchemaModel) is not null)
                 .WithTrackingName(TrackingNames.SchemaSupported);
 
-            context.RegisterSourceOutput(sortedTables.Combine(schemaSupported), static (output, input) => DiagnosticReporter.Guard(output, "writing the schema model", () =>
+            context.RegisterSourceOutput(sortedTables.Combine(frozen).Combine(schemaSupported), static (output, input) => DiagnosticReporter.Guard(output, "writing the schema model", () =>
             {
                 if (input.Right)
                 {
-                    output.AddSource(WellKnownNames.SchemaHintName, SchemaModelEmitter.Emit(input.Left));
+                    output.AddSource(WellKnownNames.SchemaHintName, SchemaModelEmitter.Emit(input.Left.Left, input.Left.Right));
                 }
             }));
 
-            SchemaModelPipeline.Register(context, sorted, sortedRepeatables, sortedTables, runtimeReferenced);
+            context.RegisterSourceOutput(registry.Combine(sorted).Combine(sortedTables).Combine(frozen).Combine(recording), static (output, input) => DiagnosticReporter.Guard(output, "writing the lock file contents", () =>
+            {
+                if (input.Right)
+                {
+                    var ((((entries, migrations), tables), frozenModels), _) = input;
+                    output.AddSource(WellKnownNames.LockFileHintName, LockFileEmitter.Emit(entries, AutoSchemaFreezing.ForRecording(migrations, tables, frozenModels)));
+                }
+            }));
+
+            var schema = SchemaModelPipeline.Register(context, sorted, sortedRepeatables, sortedTables, frozen, runtimeReferenced);
+            ModelDriftPipeline.Register(context, schema, sorted, sortedTables, tableSites, frozen);
 
             context.RegisterSourceOutput(diagnostics.Combine(context.CompilationProvider), static (output, input) =>
                 DiagnosticReporter.Report(output, input.Right, input.Left));

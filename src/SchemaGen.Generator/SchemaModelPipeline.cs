@@ -14,17 +14,20 @@ namespace SchemaGen.Generator
     /// </summary>
     internal static class SchemaModelPipeline
     {
-        public static void Register(
+        /// <returns>The schema after the last migration.</returns>
+        public static IncrementalValueProvider<SchemaSnapshot> Register(
             IncrementalGeneratorInitializationContext context,
             IncrementalValueProvider<EquatableArray<MigrationInfo>> sorted,
             IncrementalValueProvider<EquatableArray<MigrationInfo>> sortedRepeatables,
             IncrementalValueProvider<EquatableArray<TableInfo>> sortedTables,
+            IncrementalValueProvider<EquatableArray<FrozenAutoSchema>> frozen,
             IncrementalValueProvider<bool> runtimeReferenced)
         {
             var expectedSchema = sorted
                 .Combine(sortedRepeatables)
                 .Combine(sortedTables)
-                .Select(static (input, _) => SchemaReplay.Run(input.Left.Left, input.Left.Right, input.Right).Snapshot())
+                .Combine(frozen)
+                .Select(static (input, _) => SchemaReplay.Run(input.Left.Left.Left, input.Left.Left.Right, input.Left.Right, input.Right).Snapshot())
                 .WithTrackingName(TrackingNames.ExpectedSchema);
 
             var expectedSchemaChunks = expectedSchema
@@ -94,6 +97,8 @@ namespace SchemaGen.Generator
 
             context.RegisterSourceOutput(schemaDiagnostics.Combine(context.CompilationProvider), static (output, input) =>
                 DiagnosticReporter.Report(output, input.Right, input.Left));
+
+            return expectedSchema;
         }
     }
 }

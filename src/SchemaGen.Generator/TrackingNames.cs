@@ -8,6 +8,12 @@ namespace SchemaGen.Generator
         public const string SqlMigrations = nameof(SqlMigrations);
         public const string SqlMigrationDiagnostics = nameof(SqlMigrationDiagnostics);
         public const string SqlDowns = nameof(SqlDowns);
+        public const string FrozenAutoSchema = nameof(FrozenAutoSchema);
+        public const string ModelDifferences = nameof(ModelDifferences);
+        public const string TableSites = nameof(TableSites);
+        public const string ModelDiagnostics = nameof(ModelDiagnostics);
+        public const string ModelMigration = nameof(ModelMigration);
+        public const string WritingModelMigration = nameof(WritingModelMigration);
         public const string DownDiagnostics = nameof(DownDiagnostics);
         public const string RepeatableMigrations = nameof(RepeatableMigrations);
         public const string SqlRepeatables = nameof(SqlRepeatables);

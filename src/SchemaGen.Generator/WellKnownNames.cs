@@ -30,6 +30,10 @@ namespace SchemaGen.Generator
         public const string WritingSchemaProperty = "build_property.SchemaGenWritingSchema";
         public const string SchemaFileMetadata = "build_metadata.AdditionalFiles.SchemaGenSchemaFile";
         public const string SchemaFileHintName = "SchemaGen.SchemaFile.g.cs";
+        public const string WritingModelMigrationProperty = "build_property.SchemaGenWritingModelMigration";
+        public const string MigrationsFolderProperty = "build_property.SchemaGenMigrationsFolder";
+        public const string ProjectDirectoryProperty = "build_property.MSBuildProjectDirectory";
+        public const string ModelMigrationHintName = "SchemaGen.ModelMigration.g.cs";
         public const string SqlMigrationMetadata = "build_metadata.AdditionalFiles.SchemaGenSqlMigration";
     }
 }

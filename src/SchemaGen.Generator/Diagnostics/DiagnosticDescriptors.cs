@@ -67,6 +67,12 @@ namespace SchemaGen.Generator.Diagnostics
             "'{0}' is a down migration, but {1}",
             RegistryCategory);
 
+        public static readonly DiagnosticDescriptor DraftToConfirm = Create(
+            "SG0010",
+            "A migration holds a draft a person must confirm",
+            "'{0}' holds a draft to confirm: {1} Edit the commented SQL below it into what you mean (or delete it), then remove the '-- schemagen-draft:' line",
+            UsageCategory, DiagnosticSeverity.Warning);
+
         public static readonly DiagnosticDescriptor InternalError = Error(
             "SG0999",
             "SchemaGen internal error",
@@ -137,6 +143,12 @@ namespace SchemaGen.Generator.Diagnostics
             "Index name '{0}' is used on both '{1}' and '{2}', but index names are unique within a schema; rename one of them",
             ModelCategory,
             WellKnownDiagnosticTags.CompilationEnd);
+
+        public static readonly DiagnosticDescriptor ModelDiffersFromSchema = Create(
+            "SG0208",
+            "A [Table] model differs from the schema the migrations build",
+            "Table '{0}': {1}; the code fix (or 'schemagen new --from-model') writes the migration {2} that closes it",
+            ModelCategory, DiagnosticSeverity.Warning);
 
         public static readonly DiagnosticDescriptor TransactionControlInTransaction = Error(
             "SG0301",
@@ -256,7 +268,7 @@ namespace SchemaGen.Generator.Diagnostics
 
         /// <summary>Every descriptor, by id: what reporting looks a carried diagnostic up in.</summary>
         private static readonly System.Collections.Generic.Dictionary<string, DiagnosticDescriptor> ById = Index(
-            DuplicateNumber, NumberGap, NumberBelowOne, NotAMigrationClass, InvalidName, InvalidDescription, InvalidSqlHeader, InvalidSqlFileName, DownWithoutMigration, InternalError, RecordedMigrationEdited, RecordedMigrationGone, RecordedNumberRenamed, LockFileUnreadable, UnsupportedPropertyType, TableWithoutKey, IndexColumnNotFound, TableMappedTwice, ForeignKeyUnresolved, IdentifierTooLong, IndexNameUsedTwice, TransactionControlInTransaction, NotInTransaction, IndexWithoutConcurrently, NotNullWithoutDefault, VolatileDefault, ColumnTypeChange, SetNotNull, ConstraintWithoutNotValid, UniqueWithoutIndex, BreakingChange, TimestampWithoutTimeZone, VarcharLength, SerialColumn, IntegerKey, JsonColumn, DownDropsData, UnfollowedStatements, StaleSchemaFile);
+            DuplicateNumber, NumberGap, NumberBelowOne, NotAMigrationClass, InvalidName, InvalidDescription, InvalidSqlHeader, InvalidSqlFileName, DownWithoutMigration, DraftToConfirm, InternalError, RecordedMigrationEdited, RecordedMigrationGone, RecordedNumberRenamed, LockFileUnreadable, UnsupportedPropertyType, TableWithoutKey, IndexColumnNotFound, TableMappedTwice, ForeignKeyUnresolved, IdentifierTooLong, IndexNameUsedTwice, ModelDiffersFromSchema, TransactionControlInTransaction, NotInTransaction, IndexWithoutConcurrently, NotNullWithoutDefault, VolatileDefault, ColumnTypeChange, SetNotNull, ConstraintWithoutNotValid, UniqueWithoutIndex, BreakingChange, TimestampWithoutTimeZone, VarcharLength, SerialColumn, IntegerKey, JsonColumn, DownDropsData, UnfollowedStatements, StaleSchemaFile);
 
         /// <summary>The descriptor of <paramref name="id"/>, or null for an id no descriptor has (reported as SG0999).</summary>
         public static DiagnosticDescriptor? Find(string id) => ById.TryGetValue(id, out var descriptor) ? descriptor : null;

@@ -1,10 +1,15 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis.Text;
+using SchemaGen.Generator.Data;
+using SchemaGen.Generator.Data.SchemaModel;
 
 namespace SchemaGen.Generator.LockFile
 {
-    /// <summary>One recorded migration, with the span of its entry in the lock file.</summary>
-    internal sealed record LockEntry(int Number, string Name, string Checksum, TextSpan Span);
+    /// <summary>
+    /// One recorded migration, with the span of its entry in the lock file. <see cref="AutoSchema"/> is the <c>[Table]</c> models
+    /// its <c>AutoSchemaAsync</c> was frozen to when it was recorded; null when it has none.
+    /// </summary>
+    internal sealed record LockEntry(int Number, string Name, string Checksum, TextSpan Span, EquatableArray<TableInfo>? AutoSchema = null);
 
     /// <summary>Something wrong in the lock file (SG0104), at its place in the file.</summary>
     internal sealed record LockFileProblem(string Reason, TextSpan Span);

@@ -39,6 +39,27 @@ namespace SchemaGen.Generator.LockFile
             return new EquatableArray<string>(ids);
         }
 
+        /// <summary>The frozen auto-schema models of every recorded migration that has them.</summary>
+        public static EquatableArray<FrozenAutoSchema> FrozenModels(AdditionalText file, CancellationToken cancellationToken)
+        {
+            var text = file.GetText(cancellationToken);
+            if (text is null)
+            {
+                return EquatableArray<FrozenAutoSchema>.Empty;
+            }
+
+            var frozen = new System.Collections.Generic.List<FrozenAutoSchema>();
+            foreach (var entry in LockFileParser.Parse(text.ToString()).Entries)
+            {
+                if (entry.AutoSchema is { } tables)
+                {
+                    frozen.Add(new FrozenAutoSchema(entry.Number, MigrationId.Format(entry.Number, entry.Name), tables));
+                }
+            }
+
+            return EquatableArray.From(frozen);
+        }
+
         public static string Id(int number, string name) => number.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":" + name;
     }
 }

@@ -1,11 +1,13 @@
 using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis.Text;
+using SchemaGen.Generator.Data;
+using SchemaGen.Generator.Data.SchemaModel;
 
 namespace SchemaGen.Generator.LockFile
 {
     /// <summary>
-    /// Reads <c>migrations.lock.json</c>: <c>{ "version": 1, "migrations": [ { "number", "name", "checksum" }, … ] }</c>.
+    /// Reads <c>migrations.lock.json</c>: <c>{ "version": 1, "migrations": [ { "number", "name", "checksum", "autoSchema"? }, … ] }</c>.
     /// A broken entry is reported and skipped; a broken file as a whole yields no entries.
     /// </summary>
     internal static class LockFileParser
@@ -59,6 +61,12 @@ namespace SchemaGen.Generator.LockFile
                         "an entry needs \"number\" (a whole number from 1), \"name\" (a string) and \"checksum\" (\"sha256:\" or \"v2:sha256:\" and 64 hex digits)",
                         item.Span));
                 }
+                else if (entry.AutoSchema is null && item is JsonObject withModels && withModels.Get("autoSchema") is { } models)
+                {
+                    problems.Add(new LockFileProblem(
+                        $"the frozen auto-schema models of migration {entry.Number} cannot be read; record the lock file again from the commit that released it",
+                        models.Span));
+                }
                 else if (seen.ContainsKey(entry.Number))
                 {
                     problems.Add(new LockFileProblem($"migration number {entry.Number} is recorded twice; keep only the entry that matches the code", item.Span));
@@ -85,7 +93,28 @@ namespace SchemaGen.Generator.LockFile
                 return null;
             }
 
-            return new LockEntry((int)number, name, checksum, item.Span);
+            return new LockEntry((int)number, name, checksum, item.Span, FrozenModels(entry.Get("autoSchema")));
+        }
+
+        private static EquatableArray<TableInfo>? FrozenModels(JsonNode? node)
+        {
+            if (node is not JsonArray array)
+            {
+                return null;
+            }
+
+            var tables = new List<TableInfo>();
+            foreach (var item in array.Items)
+            {
+                if (FrozenModelJson.Read(item) is not { } table)
+                {
+                    return null;
+                }
+
+                tables.Add(table);
+            }
+
+            return EquatableArray.From(tables);
         }
 
         private static bool IsChecksum(string checksum) => SchemaGen.SqlParsing.SqlChecksum.IsWellFormed(checksum);

@@ -53,10 +53,24 @@ namespace SchemaGen.Generator.Parse.SchemaModel
                 new EquatableArray<IndexInfo>(indexes.ToArray())), problems);
         }
 
-        /// <summary>The generator's transform: the model of a class FAWMN found, or null.</summary>
-        public static TableInfo? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
-            => context.TargetSymbol is INamedTypeSymbol type && ModelAttributes.From(context.SemanticModel.Compilation) is { } attributes
-                ? Read(type, attributes, cancellationToken).Table
-                : null;
+        /// <summary>The generator's transform: the model of a class FAWMN found, and where it declares its parts; or null.</summary>
+        public static TableModelRead? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        {
+            if (context.TargetSymbol is not INamedTypeSymbol type
+                || ModelAttributes.From(context.SemanticModel.Compilation) is not { } attributes
+                || Read(type, attributes, cancellationToken) is not { Table: { } table } read)
+            {
+                return null;
+            }
+
+            var columns = MappedProperties.Of(type, attributes).Columns
+                .Where(property => property.Locations.Length > 0 && property.Locations[0].IsInSource)
+                .Select(property => new NamedLocation(ColumnReader.NameOf(property, attributes), At(property.Locations[0])));
+            var indexes = read.Problems.IndexNames.Select(pair => new NamedLocation(pair.Key, At(pair.Value())));
+            var sites = new TableSites(table.FullyQualifiedTypeName, At(type.Locations[0]), EquatableArray.From(columns), EquatableArray.From(indexes));
+            return new TableModelRead(table, sites);
+        }
+
+        private static LocationInfo At(Location location) => new LocationInfo(location.SourceTree?.FilePath ?? string.Empty, location.SourceSpan.Start, location.SourceSpan.Length);
     }
 }

@@ -80,7 +80,36 @@ namespace SchemaGen.Generator.Parse.SqlFiles
                 text,
                 Repeatable: repeatable,
                 Effect: SqlParsing.Schema.MigrationEffectReader.Read(MigrationId.Of(number, name, repeatable), text));
+            AddDrafts(text, file.Path, fileName, diagnostics);
             return new SqlMigrationParse(model, new EquatableArray<DiagnosticInfo>(diagnostics.ToArray()));
+        }
+
+        /// <summary>SG0010 on each <c>-- schemagen-draft:</c> line: a part SG0208's fix wrote that a person must confirm.</summary>
+        private static void AddDrafts(string text, string path, string fileName, System.Collections.Generic.List<DiagnosticInfo> diagnostics)
+        {
+            var marker = ModelDrift.ModelMigrationWriter.DraftMarker;
+            var start = 0;
+            for (var line = 0; start <= text.Length; line++)
+            {
+                var end = text.IndexOf('\n', start);
+                var content = text.Substring(start, (end < 0 ? text.Length : end) - start).TrimEnd('\r');
+                var indent = content.Length - content.TrimStart().Length;
+                if (string.CompareOrdinal(content, indent, marker, 0, marker.Length) == 0)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(
+                        DiagnosticDescriptors.DraftToConfirm.Id,
+                        LocationInfo.InFile(path, start + indent, content.Length - indent, line, indent),
+                        fileName,
+                        content.Substring(indent + marker.Length).Trim()));
+                }
+
+                if (end < 0)
+                {
+                    break;
+                }
+
+                start = end + 1;
+            }
         }
 
         private static void AddHeaderProblems(SqlMigrationHeader header, string text, string path, string fileName, System.Collections.Generic.List<DiagnosticInfo> diagnostics)

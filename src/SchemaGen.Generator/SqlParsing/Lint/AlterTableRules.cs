@@ -14,6 +14,9 @@ namespace SchemaGen.SqlParsing.Lint
             "random", "clock_timestamp", "timeofday", "gen_random_uuid", "uuid_generate_v1", "uuid_generate_v1mc", "uuid_generate_v4", "nextval", "txid_current",
         };
 
+        /// <summary>Whether PostgreSQL computes a default calling this function row by row.</summary>
+        public static bool IsVolatileFunction(string name) => VolatileFunctions.Contains(name);
+
         public static void Check(TokenRange statement, LintScope scope, List<LintFinding> findings)
         {
             var i = 2;

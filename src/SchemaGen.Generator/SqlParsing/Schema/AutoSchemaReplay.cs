@@ -68,7 +68,7 @@ namespace SchemaGen.SqlParsing.Schema
 
         private static ObjectName NameOf(string? schema, string name) => new ObjectName(schema ?? ObjectName.DefaultSchema, name);
 
-        private static ColumnSpec Column(ColumnInfo column)
+        public static ColumnSpec Column(ColumnInfo column)
         {
             var type = TypeNames.Normalize(Lint.TokenRange.Of(column.StoreType), ObjectName.DefaultSchema);
             var serial = column.Generation == "Serial";

@@ -6,12 +6,17 @@ namespace SchemaGen.SqlParsing.Schema
     /// <summary>Replays every migration's effect in order (numbered, then repeatable) into the schema after the last one.</summary>
     internal static class SchemaReplay
     {
-        public static SchemaState Run(EquatableArray<MigrationInfo> migrations, EquatableArray<MigrationInfo> repeatables, EquatableArray<TableInfo> tables)
+        /// <param name="frozen">The models released migrations' auto-schema is frozen to (from the lock file); the others use <paramref name="tables"/>.</param>
+        public static SchemaState Run(
+            EquatableArray<MigrationInfo> migrations, EquatableArray<MigrationInfo> repeatables, EquatableArray<TableInfo> tables, EquatableArray<FrozenAutoSchema> frozen = default)
         {
             var state = new SchemaState();
             foreach (var migration in migrations)
             {
-                Apply(state, migration.Effect, tables);
+                var models = migration.Repeatable || frozen.Count == 0
+                    ? tables
+                    : Generator.Sort.AutoSchemaFreezing.ModelsFor(MigrationId.Format(migration.Number, migration.Name), tables, frozen);
+                Apply(state, migration.Effect, models);
             }
 
             foreach (var repeatable in repeatables)
