@@ -12,7 +12,15 @@ internal sealed partial class MigrationVerbs
 
     private Command New()
     {
-        var name = new Argument<string>("name") { Description = "The migration's name: snake_case (add_orders), or words and PascalCase, which become snake_case" };
+        var name = new Argument<string>("name")
+        {
+            Description = "The migration's name: snake_case (add_orders), or words and PascalCase, which become snake_case (none with --from-model)",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var fromModel = new Option<bool>("--from-model")
+        {
+            Description = "Builds the project and writes the .sql migration that brings the schema in line with the [Table] models (SG0208's fix); writes nothing when they match",
+        };
         var sql = new Option<bool>("--sql") { Description = "A .sql file in the migrations folder (the default when the newest migration is one, or there is none)" };
         var cs = new Option<bool>("--cs") { Description = "A C# class beside the newest C# migration, in its namespace" };
         var description = new Option<string>("--description", "-d") { Description = "The description the ledger records; default the name in words" };
@@ -21,6 +29,16 @@ internal sealed partial class MigrationVerbs
             "Writes the next-numbered migration into the project (a .sql file or a C# class, in the style of the existing ones); refuses a name already used",
             (parse, _) => Task.FromResult(WithProject(parse, project =>
             {
+                if (parse.GetValue(fromModel))
+                {
+                    return NewFromModel(parse, project);
+                }
+
+                if (parse.GetValue(name) is null)
+                {
+                    return Fail(parse, "give the migration's name (new add_orders), or --from-model.", migration: null);
+                }
+
                 if (parse.GetValue(sql) && parse.GetValue(cs))
                 {
                     return Fail(parse, "give --sql or --cs, not both.", migration: null);
@@ -35,8 +53,26 @@ internal sealed partial class MigrationVerbs
         command.Options.Add(sql);
         command.Options.Add(cs);
         command.Options.Add(description);
+        command.Options.Add(fromModel);
         command.Options.Add(_project);
         return command;
+    }
+
+    private int NewFromModel(ParseResult parse, Authoring.MigrationProject project)
+    {
+        if (parse.GetValue<string>("name") is not null)
+        {
+            return Fail(parse, "--from-model names the migration itself; give no name.", migration: null);
+        }
+
+        if (Authoring.ModelMigration.Write(project) is not { } written)
+        {
+            settings.Output.WriteLine("The [Table] models match the schema the migrations build; nothing was written.");
+            return 0;
+        }
+
+        settings.Output.WriteLine($"Created {project.Relative(written)} from the [Table] models. Review it (and any '-- schemagen-draft:' part, SG0010) before it is released.");
+        return 0;
     }
 
     private Command Renumber()

@@ -11,7 +11,10 @@ internal static class AdditionalFiles
     public static ImmutableArray<AdditionalText> Of(params (string Path, string Text)[] files)
         => [.. files.Select(file => (AdditionalText)new InMemoryText(file.Path, file.Text))];
 
-    public static AnalyzerConfigOptionsProvider Options(ImmutableArray<AdditionalText> files) => new Provider(files);
+    public static AnalyzerConfigOptionsProvider Options(ImmutableArray<AdditionalText> files, Dictionary<string, string>? globalOptions = null)
+        => new Provider(files, globalOptions is null ? None : new ConfigOptions(globalOptions));
+
+    private static readonly AnalyzerConfigOptions None = new ConfigOptions([]);
 
     private sealed class InMemoryText(string path, string text) : AdditionalText
     {
@@ -20,12 +23,11 @@ internal static class AdditionalFiles
         public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(text);
     }
 
-    private sealed class Provider(ImmutableArray<AdditionalText> files) : AnalyzerConfigOptionsProvider
+    private sealed class Provider(ImmutableArray<AdditionalText> files, AnalyzerConfigOptions globalOptions) : AnalyzerConfigOptionsProvider
     {
-        private static readonly AnalyzerConfigOptions None = new ConfigOptions([]);
         private static readonly AnalyzerConfigOptions SqlMigration = new ConfigOptions(new() { ["build_metadata.AdditionalFiles.SchemaGenSqlMigration"] = "true" });
 
-        public override AnalyzerConfigOptions GlobalOptions => None;
+        public override AnalyzerConfigOptions GlobalOptions => globalOptions;
 
         public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => None;
 

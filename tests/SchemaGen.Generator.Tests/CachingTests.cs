@@ -34,6 +34,11 @@ public class CachingTests
         TrackingNames.SchemaDiagnostics,
         TrackingNames.SchemaFile,
         TrackingNames.SchemaFileDiagnostics,
+        TrackingNames.FrozenAutoSchema,
+        TrackingNames.TableSites,
+        TrackingNames.ModelDifferences,
+        TrackingNames.ModelMigration,
+        TrackingNames.ModelDiagnostics,
     ];
 
     private const string NoteModel = """
@@ -159,6 +164,32 @@ public class CachingTests
         Assert.Equal([IncrementalStepRunReason.Modified], Reasons(modelEdited, TrackingNames.Tables));
         Assert.Equal([IncrementalStepRunReason.Modified], Reasons(modelEdited, TrackingNames.SortedTables));
         Assert.All(Reasons(modelEdited, TrackingNames.Registry), r => Assert.Contains(r, new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged }));
+    }
+
+    [Fact]
+    public void Inserting_a_line_above_a_model_moves_its_sites_and_leaves_the_model_and_its_differences_unchanged()
+    {
+        const string usersModel = """
+            using System.ComponentModel.DataAnnotations.Schema;
+
+            [Table("users")]
+            public class User
+            {
+                public int Id { get; set; }
+                public string Email { get; set; } = "";
+            }
+            """;
+        var (first, second) = RunTwice(
+            ReplaceFile(TwoMigrationsAndAnUnrelatedFile(), "Note.cs", usersModel),
+            c => ReplaceFile(c, "Note.cs", "// a comment\n" + usersModel));
+
+        Assert.Contains(first.Diagnostics, d => d.Id == "SG0208");
+
+        Assert.Equal([IncrementalStepRunReason.Modified], Reasons(second, TrackingNames.TableSites));
+        Assert.Equal([IncrementalStepRunReason.Unchanged], Reasons(second, TrackingNames.Tables));
+        Assert.Equal([IncrementalStepRunReason.Cached], Reasons(second, TrackingNames.ModelDifferences));
+        Assert.Equal([IncrementalStepRunReason.Cached], Reasons(second, TrackingNames.ModelMigration));
+        Assert.Equal([IncrementalStepRunReason.Modified], Reasons(second, TrackingNames.ModelDiagnostics));
     }
 
     [Fact]

@@ -22,6 +22,13 @@ internal static class CompiledRegistry
         return (SchemaGen.Schema.SchemaModel)schema.GetProperty("Model")!.GetValue(null)!;
     }
 
+    /// <summary>The model the auto-schema of migration <paramref name="number"/> works from, with a lock file and SQL files beside the sources.</summary>
+    public static SchemaGen.Schema.SchemaModel LoadAutoSchemaModel(string source, int number, params (string Path, string Text)[] additionalFiles)
+    {
+        var schema = LoadAssembly([("Models.cs", source)], additionalFiles).GetType("SchemaGen.Generated.SchemaModelRegistry", throwOnError: true)!;
+        return (SchemaGen.Schema.SchemaModel)schema.GetMethod("For")!.Invoke(null, [number])!;
+    }
+
     private static System.Reflection.Assembly LoadAssembly((string Path, string Source)[] files, (string Path, string Text)[]? sqlFiles = null)
     {
         var (output, diagnostics, _) = GeneratorRun.Generate(GeneratorRun.Compile(files), sqlFiles ?? []);
