@@ -65,9 +65,7 @@ namespace SchemaGen.Generator
                 DiagnosticReporter.Report(output, input.Right, input.Left));
 
             var writing = context.AnalyzerConfigOptionsProvider
-                .Select(static (options, _) =>
-                    options.GlobalOptions.TryGetValue(WellKnownNames.WritingModelMigrationProperty, out var value)
-                    && string.Equals(value, "true", System.StringComparison.OrdinalIgnoreCase))
+                .Select(static (options, _) => WellKnownNames.IsSet(options, WellKnownNames.WritingModelMigrationProperty))
                 .WithTrackingName(TrackingNames.WritingModelMigration);
 
             context.RegisterSourceOutput(draft.Combine(slot).Combine(writing), static (output, input) => DiagnosticReporter.Guard(output, "writing the model's migration", () =>

@@ -94,20 +94,19 @@ namespace SchemaGen.Generator
                 .Select(static (all, _) => MigrationOrder.ToRegistry(all))
                 .WithTrackingName(TrackingNames.Registry);
 
-            var released = context.AdditionalTextsProvider
+            var lockFileTexts = context.AdditionalTextsProvider
                 .Combine(context.AnalyzerConfigOptionsProvider)
                 .Where(static pair => LockFileLocator.IsLockFile(pair.Left, pair.Right.GetOptions(pair.Left)))
-                .Select(static (pair, cancellationToken) => LockFileLocator.ReleasedIds(pair.Left, cancellationToken))
+                .Select(static (pair, cancellationToken) => pair.Left.GetText(cancellationToken)?.ToString() ?? string.Empty)
                 .Collect()
-                .Select(static (files, _) => files.IsEmpty ? EquatableArray<string>.Empty : files[0])
+                .Select(static (files, _) => files.IsEmpty ? null : files[0]);
+
+            var released = lockFileTexts
+                .Select(static (text, _) => text is null ? EquatableArray<string>.Empty : LockFileLocator.ReleasedIds(text))
                 .WithTrackingName(TrackingNames.ReleasedMigrations);
 
-            var frozen = context.AdditionalTextsProvider
-                .Combine(context.AnalyzerConfigOptionsProvider)
-                .Where(static pair => LockFileLocator.IsLockFile(pair.Left, pair.Right.GetOptions(pair.Left)))
-                .Select(static (pair, cancellationToken) => LockFileLocator.FrozenModels(pair.Left, cancellationToken))
-                .Collect()
-                .Select(static (files, _) => files.IsEmpty ? EquatableArray<FrozenAutoSchema>.Empty : files[0])
+            var frozen = lockFileTexts
+                .Select(static (text, _) => text is null ? EquatableArray<FrozenAutoSchema>.Empty : LockFileLocator.FrozenModels(text))
                 .WithTrackingName(TrackingNames.FrozenAutoSchema);
 
             var diagnostics = sorted
@@ -140,9 +139,7 @@ namespace SchemaGen.Generator
             }));
 
             var recording = context.AnalyzerConfigOptionsProvider
-                .Select(static (options, _) =>
-                    options.GlobalOptions.TryGetValue(WellKnownNames.RecordingProperty, out var value)
-                    && string.Equals(value, "true", System.StringComparison.OrdinalIgnoreCase))
+                .Select(static (options, _) => WellKnownNames.IsSet(options, WellKnownNames.RecordingProperty))
                 .WithTrackingName(TrackingNames.Recording);
 
 

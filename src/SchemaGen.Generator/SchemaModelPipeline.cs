@@ -68,9 +68,7 @@ namespace SchemaGen.Generator
                 .WithTrackingName(TrackingNames.SchemaFile);
 
             var writingSchema = context.AnalyzerConfigOptionsProvider
-                .Select(static (options, _) =>
-                    options.GlobalOptions.TryGetValue(WellKnownNames.WritingSchemaProperty, out var value)
-                    && string.Equals(value, "true", System.StringComparison.OrdinalIgnoreCase))
+                .Select(static (options, _) => WellKnownNames.IsSet(options, WellKnownNames.WritingSchemaProperty))
                 .WithTrackingName(TrackingNames.WritingSchema);
 
             context.RegisterSourceOutput(expectedSchema.Combine(writingSchema), static (output, input) => DiagnosticReporter.Guard(output, "writing the schema file", () =>

@@ -30,6 +30,10 @@ namespace SchemaGen.Generator
         public const string WritingSchemaProperty = "build_property.SchemaGenWritingSchema";
         public const string SchemaFileMetadata = "build_metadata.AdditionalFiles.SchemaGenSchemaFile";
         public const string SchemaFileHintName = "SchemaGen.SchemaFile.g.cs";
+
+        /// <summary>Whether the build set the property <paramref name="key"/> names to true (the deliberate targets do).</summary>
+        public static bool IsSet(Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptionsProvider options, string key)
+            => options.GlobalOptions.TryGetValue(key, out var value) && string.Equals(value, "true", System.StringComparison.OrdinalIgnoreCase);
         public const string WritingModelMigrationProperty = "build_property.SchemaGenWritingModelMigration";
         public const string MigrationsFolderProperty = "build_property.SchemaGenMigrationsFolder";
         public const string ProjectDirectoryProperty = "build_property.MSBuildProjectDirectory";

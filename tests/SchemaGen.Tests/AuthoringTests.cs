@@ -35,6 +35,8 @@ public class AuthoringTests
         var cs = await ToolAsync(project, "new", "AddInvoices", "--cs", "--description", "Invoices, with \"quotes\"");
         var taken = await ToolAsync(project, "new", "add_orders");
         var both = await ToolAsync(project, "new", "x", "--sql", "--cs");
+        var unnamed = await InAppAsync(project, "new");
+        var namedFromModel = await InAppAsync(project, "new", "x", "--from-model");
         var build = await project.DotnetAsync("run", "--project");
 
         Assert.Equal((0, "Created Migrations/0003_add_orders.sql: migration 3, 003_add_orders.\n"), (sql.ExitCode, sql.Output));
@@ -45,6 +47,8 @@ public class AuthoringTests
         Assert.Equal(1, taken.ExitCode);
         Assert.Contains("new: A migration is already named 'add_orders': 003_add_orders in Migrations/0003_add_orders.sql. Choose another name.", taken.Output);
         Assert.Equal(1, both.ExitCode);
+        Assert.Equal((1, "new: give the migration's name (new add_orders), or --from-model.\n"), (unnamed.ExitCode, unnamed.Output));
+        Assert.Equal((1, "new: --from-model names the migration itself; give no name.\n"), (namedFromModel.ExitCode, namedFromModel.Output));
         Assert.True(build.ExitCode == 0, build.Output);
         Assert.EndsWith("001_users compile-time\n002_notes compile-time\n003_add_orders compile-time\n004_add_invoices compile-time\n", build.Output);
         Assert.DoesNotContain("warning SG", build.Output);

@@ -22,14 +22,12 @@ namespace SchemaGen.Generator.LockFile
 
         /// <summary>"number:name" of every recorded migration.</summary>
         public static EquatableArray<string> ReleasedIds(AdditionalText file, CancellationToken cancellationToken)
-        {
-            var text = file.GetText(cancellationToken);
-            if (text is null)
-            {
-                return EquatableArray<string>.Empty;
-            }
+            => file.GetText(cancellationToken) is { } text ? ReleasedIds(text.ToString()) : EquatableArray<string>.Empty;
 
-            var entries = LockFileParser.Parse(text.ToString()).Entries;
+        /// <summary>"number:name" of every migration the lock file's text records.</summary>
+        public static EquatableArray<string> ReleasedIds(string text)
+        {
+            var entries = LockFileParser.Parse(text).Entries;
             var ids = new string[entries.Count];
             for (var i = 0; i < ids.Length; i++)
             {
@@ -40,16 +38,10 @@ namespace SchemaGen.Generator.LockFile
         }
 
         /// <summary>The frozen auto-schema models of every recorded migration that has them.</summary>
-        public static EquatableArray<FrozenAutoSchema> FrozenModels(AdditionalText file, CancellationToken cancellationToken)
+        public static EquatableArray<FrozenAutoSchema> FrozenModels(string text)
         {
-            var text = file.GetText(cancellationToken);
-            if (text is null)
-            {
-                return EquatableArray<FrozenAutoSchema>.Empty;
-            }
-
             var frozen = new System.Collections.Generic.List<FrozenAutoSchema>();
-            foreach (var entry in LockFileParser.Parse(text.ToString()).Entries)
+            foreach (var entry in LockFileParser.Parse(text).Entries)
             {
                 if (entry.AutoSchema is { } tables)
                 {
