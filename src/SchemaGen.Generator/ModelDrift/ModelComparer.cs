@@ -17,6 +17,11 @@ namespace SchemaGen.Generator.ModelDrift
 
         public static EquatableArray<ModelDifference> Compare(SchemaSnapshot schema, EquatableArray<TableInfo> tables, EquatableArray<FrozenAutoSchema> frozen)
         {
+            if (tables.Count == 0 && frozen.Count == 0)
+            {
+                return EquatableArray<ModelDifference>.Empty;
+            }
+
             var relations = schema.Relations.ToDictionary(relation => relation.Name);
             var indexes = new HashSet<ObjectName>(schema.Indexes.Select(index => index.Name));
             var differences = new List<ModelDifference>();
