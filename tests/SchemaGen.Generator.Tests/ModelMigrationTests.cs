@@ -181,7 +181,7 @@ public class ModelMigrationTests
 
         Assert.Equal(2, diagnostics.Count(d => d.Id == "SG0208"));
         Assert.Contains("-- schemagen-draft: users.status is gone from the model and state (text) is new: a rename? Keep one of the two:\n" +
-            "-- ALTER TABLE users RENAME COLUMN status TO state;\n-- ALTER TABLE users ADD COLUMN state text; ALTER TABLE users DROP COLUMN status;\n", draft);
+            "-- ALTER TABLE users RENAME COLUMN status TO state;\n-- ALTER TABLE users ADD COLUMN state text DEFAULT 'new'; ALTER TABLE users DROP COLUMN status;\n", draft);
         Assert.DoesNotContain("\nALTER TABLE", draft);
     }
 

@@ -61,10 +61,15 @@ public class ModelDrivenMigrationTests
         Assert.True((await project.DotnetAsync("build")).ExitCode == 0);
         var production = await TestDatabase.CreateConnectionStringAsync();
         var released = await RunAsync(project, production);
+        await using (var db = NpgsqlDataSource.Create(production))
+        {
+            await db.ExecuteAsync("INSERT INTO customers (email) VALUES ('ada@example.com')");
+        }
 
         project.Write("Models/Customer.cs", Released
             .Replace("[Table(\"customers\")]", "[Table(\"customers\")]\n[Index(nameof(Email), Name = \"ix_customers_email\", IsUnique = true)]")
-            .Replace("    public DateTimeOffset? JoinedAt", "    [DefaultValueSql(\"0\")] public int Points { get; set; }\n    public string? Phone { get; set; }\n    public DateTimeOffset? JoinedAt")
+            .Replace("StringLength(200)", "StringLength(320)")
+            .Replace("    public DateTimeOffset? JoinedAt", "    [DefaultValueSql(\"0\")] public int Points { get; set; }\n    public string? Phone { get; set; }\n    [DefaultValueSql(\"gen_random_uuid()\")] public Guid Token { get; set; }\n    public DateTimeOffset? JoinedAt")
             + """
 
 
@@ -97,20 +102,118 @@ public class ModelDrivenMigrationTests
         Assert.Equal("applied: 001_customers,002_update_models\nschema: clean", replayed);
         Assert.Equal(await CatalogAsync(production), await CatalogAsync(fresh));
         Assert.Contains("customers.points integer NOT NULL default 0", await CatalogAsync(fresh));
+        Assert.Contains("customers.token uuid NOT NULL default gen_random_uuid()", await CatalogAsync(fresh));
+        Assert.Contains("customers.email character varying NOT NULL", await CatalogAsync(fresh));
+        await using (var db = NpgsqlDataSource.Create(production))
+        {
+            Assert.Equal(1L, await db.ScalarAsync<long>("SELECT count(*) FROM customers WHERE token IS NOT NULL AND points = 0"));
+            Assert.Equal(320, await db.ScalarAsync<int>("SELECT character_maximum_length FROM information_schema.columns WHERE table_name = 'customers' AND column_name = 'email'"));
+        }
         Assert.Contains("The [Table] models match the schema the migrations build; nothing was written.", nothingLeft.Output);
     }
 
-    /// <summary>Every column in order with its type, nullability and default, and every index: what the two databases must share.</summary>
-    private static async Task<string> CatalogAsync(string connectionString)
+    [Fact]
+    public async Task In_the_audit_log_sample_a_model_edit_becomes_a_migration_for_its_released_database_and_a_fresh_one()
     {
+        var sample = CopyOfAuditLogSample();
+        try
+        {
+            var production = await TestDatabase.CreateConnectionStringAsync();
+            var released = await ChildProcess.RunAsync("dotnet", Repository.BuildOutput("samples/AuditLog", "AuditLog.dll"), "migrate", "--connection", production);
+            Assert.True(released.ExitCode == 0, released.Output);
+            var model = Path.Combine(sample, "Models", "AuditLogEntry.cs");
+            File.WriteAllText(model, File.ReadAllText(model)
+                .Replace("[Index(nameof(Severity), Name = \"idx_audit_logs_severity\")]", "[Index(nameof(Severity), Name = \"idx_audit_logs_severity\")]\n[Index(nameof(UserId), Name = \"idx_audit_logs_user_id\")]")
+                .Replace("    [StringLength(100)]\n    public string? ResourceType", "    [StringLength(500)]\n    public string? UserAgent { get; set; }\n\n    [StringLength(100)]\n    public string? ResourceType"));
+
+            var edited = await ChildProcess.RunAsync("dotnet", "build", sample);
+            var written = await ChildProcess.RunAsync("dotnet", Tool, "new", "--from-model", "--project", sample);
+            var rebuilt = await ChildProcess.RunAsync("dotnet", "build", sample, "-warnaserror");
+            var app = Path.Combine(sample, "bin", "Debug", "net10.0", "AuditLog.dll");
+            var upgraded = await ChildProcess.RunAsync("dotnet", app, "migrate", "--connection", production);
+            var upgradedSchema = await ChildProcess.RunAsync("dotnet", app, "verify", "--schema", "--connection", production);
+            var fresh = await TestDatabase.CreateConnectionStringAsync();
+            var replayed = await ChildProcess.RunAsync("dotnet", app, "migrate", "--connection", fresh);
+            var freshSchema = await ChildProcess.RunAsync("dotnet", app, "verify", "--schema", "--connection", fresh);
+
+            // The repository treats warnings as errors, so the edited sample does not build until the migration exists.
+            Assert.NotEqual(0, edited.ExitCode);
+            Assert.Contains("Models/AuditLogEntry.cs(36,20): error SG0208: Table 'audit_logs': no migration adds column user_agent;", edited.Output);
+            Assert.Contains("Models/AuditLogEntry.cs(13,2): error SG0208: Table 'audit_logs': no migration creates index idx_audit_logs_user_id;", edited.Output);
+            Assert.True(written.ExitCode == 0, written.Output);
+            Assert.Contains("Created Migrations/0004_update_audit_logs.sql from the [Table] models.", written.Output);
+            Assert.True(rebuilt.ExitCode == 0, rebuilt.Output);
+            Assert.True(upgraded.ExitCode == 0, upgraded.Output);
+            Assert.Contains("004_update_audit_logs", upgraded.Output);
+            Assert.True(upgradedSchema.ExitCode == 0, upgradedSchema.Output);
+            Assert.True(replayed.ExitCode == 0, replayed.Output);
+            Assert.True(freshSchema.ExitCode == 0, freshSchema.Output);
+            Assert.Equal(await CatalogAsync(production, "audit_logs", "users"), await CatalogAsync(fresh, "audit_logs", "users"));
+            Assert.EndsWith("audit_logs.user_agent character varying", (await CatalogAsync(fresh, "audit_logs")).Split('\n').Last(line => line.StartsWith("audit_logs.", StringComparison.Ordinal)));
+        }
+        finally
+        {
+            Directory.Delete(sample, recursive: true);
+        }
+    }
+
+    /// <summary>The audit-log sample in a folder of its own, its references pointing at this repository's built projects, which it does not build again.</summary>
+    private static string CopyOfAuditLogSample()
+    {
+        var root = Repository.Root();
+        var source = Path.Combine(root, "samples", "AuditLog");
+        var copy = Directory.CreateTempSubdirectory("schemagen-auditlog-").FullName;
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(source, file);
+            if (relative.StartsWith("bin", StringComparison.Ordinal) || relative.StartsWith("obj", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(copy, relative))!);
+            File.Copy(file, Path.Combine(copy, relative));
+        }
+
+        foreach (var shared in new[] { "Directory.Build.props", "Directory.Packages.props" })
+        {
+            File.Copy(Path.Combine(root, shared), Path.Combine(copy, shared));
+        }
+
+        var project = Path.Combine(copy, "AuditLog.csproj");
+        File.WriteAllText(project, File.ReadAllText(project)
+            .Replace("..\\..\\", root + "/")
+            .Replace("..\\ThrowawayPostgres", root + "/samples/ThrowawayPostgres")
+            .Replace("<OutputType>Exe</OutputType>", "<OutputType>Exe</OutputType>\n    <BuildProjectReferences>false</BuildProjectReferences>"));
+        return copy;
+    }
+
+    /// <summary>Every column in order with its type, nullability and default, and every index: what the two databases must share.</summary>
+    private static async Task<string> CatalogAsync(string connectionString, params string[] tables)
+    {
+        tables = tables.Length == 0 ? ["customers", "orders"] : tables;
         await using var db = NpgsqlDataSource.Create(connectionString);
-        var columns = await db.ListAsync("""
+        var columns = await ListAsync(db, """
             SELECT table_name || '.' || column_name || ' ' || data_type || CASE WHEN is_nullable = 'NO' THEN ' NOT NULL' ELSE '' END || coalesce(' default ' || column_default, '')
-            FROM information_schema.columns WHERE table_schema = 'public' AND table_name IN ('customers', 'orders') ORDER BY table_name, ordinal_position
-            """);
-        var indexes = await db.ListAsync("SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename IN ('customers', 'orders') ORDER BY indexname");
-        var constraints = await db.ListAsync("SELECT conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid IN ('customers'::regclass, 'orders'::regclass) ORDER BY conname");
+            FROM information_schema.columns WHERE table_schema = 'public' AND table_name = ANY(@tables) ORDER BY table_name, ordinal_position
+            """, tables);
+        var indexes = await ListAsync(db, "SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename = ANY(@tables) ORDER BY indexname", tables);
+        var constraints = await ListAsync(db, "SELECT conname || ' ' || pg_get_constraintdef(c.oid) FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid WHERE t.relname = ANY(@tables) ORDER BY conname", tables);
         return string.Join("\n", columns.Concat(indexes).Concat(constraints));
+    }
+
+    private static async Task<List<string>> ListAsync(NpgsqlDataSource db, string sql, string[] tables)
+    {
+        await using var command = db.CreateCommand(sql);
+        command.Parameters.AddWithValue("tables", tables);
+        await using var reader = await command.ExecuteReaderAsync();
+        var values = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return values;
     }
 
     private static async Task<string> RunAsync(TestProject project, string connectionString)

@@ -115,7 +115,7 @@ namespace SchemaGen.Generator.ModelDrift
                 sql.Draft(
                     $"{pair.Value.Table}.{pair.Value.Member} is gone from the model and {pair.Key.Member} ({pair.Key.InModel}) is new: a rename? Keep one of the two:",
                     $"ALTER TABLE {Table(pair.Key.Table)} RENAME COLUMN {TypeNames.Quote(pair.Value.Member)} TO {TypeNames.Quote(pair.Key.Member)};",
-                    $"ALTER TABLE {Table(pair.Key.Table)} ADD COLUMN {TypeNames.Quote(pair.Key.Member)} {pair.Key.InModel}; ALTER TABLE {Table(pair.Key.Table)} DROP COLUMN {TypeNames.Quote(pair.Value.Member)};");
+                    $"ALTER TABLE {Table(pair.Key.Table)} ADD COLUMN {Definition(models[pair.Key.Owner].Columns.First(c => c.Name == pair.Key.Member))}; ALTER TABLE {Table(pair.Key.Table)} DROP COLUMN {TypeNames.Quote(pair.Value.Member)};");
             }
 
             foreach (var difference in differences.Where(d => d.Kind == ModelDifferenceKind.ExtraColumn && !renames.ContainsValue(d)))
