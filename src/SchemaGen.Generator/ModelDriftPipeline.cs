@@ -32,9 +32,15 @@ namespace SchemaGen.Generator
                 .Select(static (input, _) => ModelComparer.Compare(input.Left.Left, input.Left.Right, input.Right))
                 .WithTrackingName(TrackingNames.ModelDifferences);
 
+            var draftFiles = sorted
+                .Select(static (all, _) => EquatableArray.From(all
+                    .Where(migration => migration.Sql is { } text && text.IndexOf(ModelMigrationWriter.DraftMarker, System.StringComparison.Ordinal) >= 0)
+                    .Select(migration => new DraftFile(migration.ClassName, migration.Sql!))));
+
             var draft = differences
                 .Combine(sortedTables)
-                .Select(static (input, _) => ModelMigrationWriter.Write(input.Left, input.Right))
+                .Combine(draftFiles)
+                .Select(static (input, _) => ModelMigrationWriter.Write(input.Left.Left, input.Left.Right, input.Right))
                 .WithTrackingName(TrackingNames.ModelMigration);
 
             var migrationsFolder = context.AnalyzerConfigOptionsProvider

@@ -67,7 +67,7 @@ internal sealed partial class MigrationVerbs
 
         if (Authoring.ModelMigration.Write(project) is not { } written)
         {
-            settings.Output.WriteLine("The [Table] models match the schema the migrations build; nothing was written.");
+            settings.Output.WriteLine("Nothing to write: the [Table] models match the schema the migrations build, or what differs waits in a draft to confirm (SG0010).");
             return 0;
         }
 

@@ -147,7 +147,7 @@ namespace SchemaGen.Generator.Diagnostics
         public static readonly DiagnosticDescriptor ModelDiffersFromSchema = Create(
             "SG0208",
             "A [Table] model differs from the schema the migrations build",
-            "Table '{0}': {1}; the code fix (or 'schemagen new --from-model') writes the migration {2} that closes it",
+            "Table '{0}': {1}; {2}",
             ModelCategory, DiagnosticSeverity.Warning);
 
         public static readonly DiagnosticDescriptor TransactionControlInTransaction = Error(

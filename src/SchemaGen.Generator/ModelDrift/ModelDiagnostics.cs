@@ -34,9 +34,18 @@ namespace SchemaGen.Generator.ModelDrift
             var diagnostics = new List<DiagnosticInfo>();
             foreach (var difference in differences)
             {
-                var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.ModelDiffersFromSchema.Id, Where(difference, byType, migrations), difference.Table.ToString(), difference.Describe(), fileName)
+                var where = Where(difference, byType, migrations);
+                if (draft.Pending.FirstOrDefault(pending => pending.Difference == difference) is { } waiting)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ModelDiffersFromSchema.Id, where, difference.Table.ToString(), difference.Describe(),
+                        $"its draft in {waiting.File} waits for a person to confirm it (SG0010)"));
+                    continue;
+                }
+
+                var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.ModelDiffersFromSchema.Id, where, difference.Table.ToString(), difference.Describe(),
+                        $"the code fix (or 'schemagen new --from-model') writes the migration {fileName} that closes it")
                     .WithProperty(MigrationFileProperty, fileName)
-                    .WithProperty(MigrationSqlProperty, draft.Sql);
+                    .WithProperty(MigrationSqlProperty, draft.Sql!);
                 diagnostics.Add(slot.Folder is { } folder ? diagnostic.WithProperty(MigrationFolderProperty, folder) : diagnostic);
             }
 

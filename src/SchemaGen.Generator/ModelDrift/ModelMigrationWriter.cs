@@ -19,7 +19,10 @@ namespace SchemaGen.Generator.ModelDrift
     {
         public const string DraftMarker = "-- schemagen-draft:";
 
-        public static ModelMigrationDraft? Write(EquatableArray<ModelDifference> differences, EquatableArray<TableInfo> tables)
+        /// <param name="differences">What differs.</param>
+        /// <param name="tables">The models.</param>
+        /// <param name="draftFiles">The migrations that still hold drafts: a draft one of them holds is not written again.</param>
+        public static ModelMigrationDraft? Write(EquatableArray<ModelDifference> differences, EquatableArray<TableInfo> tables, EquatableArray<DraftFile> draftFiles)
         {
             if (differences.Count == 0)
             {
@@ -27,7 +30,7 @@ namespace SchemaGen.Generator.ModelDrift
             }
 
             var models = tables.ToDictionary(table => table.FullyQualifiedTypeName);
-            var sql = new Sql();
+            var sql = new Sql(draftFiles);
             var renames = SuspectedRenames(differences);
             var created = differences.Where(d => d.Kind == ModelDifferenceKind.MissingTable).Select(d => models[d.Owner]).ToList();
 
@@ -113,6 +116,7 @@ namespace SchemaGen.Generator.ModelDrift
             foreach (var pair in renames)
             {
                 sql.Draft(
+                    new[] { pair.Key, pair.Value },
                     $"{pair.Value.Table}.{pair.Value.Member} is gone from the model and {pair.Key.Member} ({pair.Key.InModel}) is new: a rename? Keep one of the two:",
                     $"ALTER TABLE {Table(pair.Key.Table)} RENAME COLUMN {TypeNames.Quote(pair.Value.Member)} TO {TypeNames.Quote(pair.Key.Member)};",
                     $"ALTER TABLE {Table(pair.Key.Table)} ADD COLUMN {Definition(models[pair.Key.Owner].Columns.First(c => c.Name == pair.Key.Member))}; ALTER TABLE {Table(pair.Key.Table)} DROP COLUMN {TypeNames.Quote(pair.Value.Member)};");
@@ -121,6 +125,7 @@ namespace SchemaGen.Generator.ModelDrift
             foreach (var difference in differences.Where(d => d.Kind == ModelDifferenceKind.ExtraColumn && !renames.ContainsValue(d)))
             {
                 sql.Draft(
+                    new[] { difference },
                     $"the model no longer maps {difference.Table}.{difference.Member}. Drop it (its data is lost) once no running code reads it:",
                     $"ALTER TABLE {Table(difference.Table)} DROP COLUMN {TypeNames.Quote(difference.Member)};");
             }
@@ -128,11 +133,12 @@ namespace SchemaGen.Generator.ModelDrift
             foreach (var difference in differences.Where(d => d.Kind == ModelDifferenceKind.ExtraTable))
             {
                 sql.Draft(
+                    new[] { difference },
                     $"no model maps {difference.Table}, which {difference.Owner}'s auto-schema created. Drop it (its data is lost) once no running code uses it:",
                     $"DROP TABLE {Table(difference.Table)};");
             }
 
-            return new ModelMigrationDraft(NameFor(differences), sql.ToText(Description(differences)), sql.Drafts);
+            return new ModelMigrationDraft(NameFor(differences), sql.IsEmpty ? null : sql.ToText(Description(differences)), sql.Drafts, EquatableArray.From(sql.Pending));
         }
 
         private static void CreateTable(Sql sql, TableInfo table)
@@ -176,6 +182,7 @@ namespace SchemaGen.Generator.ModelDrift
             else
             {
                 sql.Draft(
+                    System.Array.Empty<ModelDifference>(),
                     $"{table}.{column.Name} becomes NOT NULL and has no default: give the rows that have none a value, then remove this line.",
                     $"UPDATE {Table(table)} SET {quoted} = /* a value */ WHERE {quoted} IS NULL;");
             }
@@ -281,22 +288,38 @@ namespace SchemaGen.Generator.ModelDrift
         private sealed class Sql
         {
             private readonly StringBuilder _body = new StringBuilder();
+            private readonly EquatableArray<DraftFile> _draftFiles;
+
+            public Sql(EquatableArray<DraftFile> draftFiles) => _draftFiles = draftFiles;
 
             public bool NonTransactional { get; set; }
 
             public int Drafts { get; private set; }
 
+            public List<PendingDraft> Pending { get; } = new List<PendingDraft>();
+
+            public bool IsEmpty => _body.Length == 0;
+
             public void Statement(string statement) => _body.Append(statement).Append(";\n");
 
             public void Comment(string text) => _body.Append("-- ").Append(text).Append('\n');
 
-            public void Draft(string why, params string[] statements)
+            /// <summary>A commented draft for a person to confirm; not written again when a migration already holds it.</summary>
+            public void Draft(IReadOnlyList<ModelDifference> covers, string why, params string[] statements)
             {
+                var lines = statements.Select(statement => "-- " + statement).ToList();
+                var holder = covers.Count == 0 ? null : _draftFiles.FirstOrDefault(file => lines.All(line => file.Text.Contains(line)));
+                if (holder is not null)
+                {
+                    Pending.AddRange(covers.Select(difference => new PendingDraft(difference, holder.File)));
+                    return;
+                }
+
                 Drafts++;
                 _body.Append('\n').Append(DraftMarker).Append(' ').Append(why).Append('\n');
-                foreach (var statement in statements)
+                foreach (var line in lines)
                 {
-                    _body.Append("-- ").Append(statement).Append('\n');
+                    _body.Append(line).Append('\n');
                 }
             }
 
