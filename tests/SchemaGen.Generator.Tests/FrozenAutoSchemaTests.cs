@@ -80,6 +80,19 @@ public class FrozenAutoSchemaTests
     }
 
     [Fact]
+    public void The_lint_knows_the_tables_a_frozen_auto_schema_made()
+    {
+        var frozen = Record(Source(""));
+        var setNotNull = ("Migrations/0002_title_not_null.sql", "ALTER TABLE notes ALTER COLUMN title SET NOT NULL;\n");
+
+        var (unfrozen, _) = ModelMigrationTests.Run(Source(""), setNotNull, ("migrations.lock.json", frozen.Replace(frozen[frozen.IndexOf(", \"autoSchema\"")..], " }\n  ]\n}\n")));
+        var (known, _) = ModelMigrationTests.Run(Source(""), setNotNull, ("migrations.lock.json", frozen));
+
+        Assert.Contains(unfrozen, d => d.Id == "SG0307");
+        Assert.DoesNotContain(known, d => d.Id == "SG0307");
+    }
+
+    [Fact]
     public void Frozen_models_that_cannot_be_read_are_reported_as_SG0104_at_their_place()
     {
         var broken = Record(Source("")).Replace("\"Identity\"", "\"Sometimes\"");

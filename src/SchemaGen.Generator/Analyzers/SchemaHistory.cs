@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using SchemaGen.Generator.Data;
+using SchemaGen.Generator.Data.SchemaModel;
 using SchemaGen.Generator.LockFile;
 using SchemaGen.Generator.Parse;
 using SchemaGen.Generator.Parse.SqlFiles;
@@ -24,7 +25,7 @@ namespace SchemaGen.Generator.Analyzers
         private readonly Dictionary<string, (SchemaState Before, bool Exact)> _before = new Dictionary<string, (SchemaState, bool)>(System.StringComparer.Ordinal);
         private readonly HashSet<string>? _unreleased;
 
-        private SchemaHistory(List<Entry> entries, HashSet<string>? released)
+        private SchemaHistory(List<Entry> entries, HashSet<string>? released, Dictionary<string, EquatableArray<TableInfo>> frozen)
         {
             var state = new SchemaState();
             if (released is not null)
@@ -37,7 +38,8 @@ namespace SchemaGen.Generator.Analyzers
             foreach (var entry in entries.OrderBy(entry => entry.Number == 0 ? int.MaxValue : entry.Number).ThenBy(entry => entry.Name, System.StringComparer.Ordinal))
             {
                 _before[entry.Effect.MigrationId] = (state.CopyFor(entry.Effect), entry.SinglePiece);
-                SchemaReplay.Apply(state, entry.Effect, tables: null);
+                // Auto-schema is known only where the lock file froze its models: this analyzer does not read today's.
+                SchemaReplay.Apply(state, entry.Effect, frozen.TryGetValue(entry.Effect.MigrationId, out var models) ? models : null);
             }
         }
 
@@ -72,12 +74,17 @@ namespace SchemaGen.Generator.Analyzers
         {
             var entries = new List<Entry>();
             HashSet<string>? released = null;
+            var frozen = new Dictionary<string, EquatableArray<TableInfo>>(System.StringComparer.Ordinal);
             foreach (var file in options.AdditionalFiles)
             {
                 var fileOptions = options.AnalyzerConfigOptionsProvider.GetOptions(file);
-                if (LockFileLocator.IsLockFile(file, fileOptions))
+                if (LockFileLocator.IsLockFile(file, fileOptions) && file.GetText(cancellationToken)?.ToString() is { } lockText)
                 {
-                    released = new HashSet<string>(LockFileLocator.ReleasedIds(file, cancellationToken), System.StringComparer.Ordinal);
+                    released = new HashSet<string>(LockFileLocator.ReleasedIds(lockText), System.StringComparer.Ordinal);
+                    foreach (var entry in LockFileLocator.FrozenModels(lockText))
+                    {
+                        frozen[entry.MigrationId] = entry.Tables;
+                    }
                 }
                 else if (SqlMigrationFiles.IsMigration(fileOptions) && Entry.Read(file, cancellationToken) is { } entry)
                 {
@@ -96,7 +103,7 @@ namespace SchemaGen.Generator.Analyzers
                 }
             }
 
-            return new SchemaHistory(entries, released);
+            return new SchemaHistory(entries, released, frozen);
         }
 
         private sealed record Entry(int Number, string Name, MigrationEffect Effect, bool SinglePiece)

@@ -20,10 +20,6 @@ namespace SchemaGen.Generator.LockFile
             => (options.TryGetValue(MetadataKey, out var flag) && string.Equals(flag, "true", StringComparison.OrdinalIgnoreCase))
                || string.Equals(Path.GetFileName(file.Path), DefaultFileName, StringComparison.OrdinalIgnoreCase);
 
-        /// <summary>"number:name" of every recorded migration.</summary>
-        public static EquatableArray<string> ReleasedIds(AdditionalText file, CancellationToken cancellationToken)
-            => file.GetText(cancellationToken) is { } text ? ReleasedIds(text.ToString()) : EquatableArray<string>.Empty;
-
         /// <summary>"number:name" of every migration the lock file's text records.</summary>
         public static EquatableArray<string> ReleasedIds(string text)
         {
