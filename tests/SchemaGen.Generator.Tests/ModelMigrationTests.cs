@@ -217,6 +217,31 @@ public class ModelMigrationTests
 
         Assert.Null(again);
         Assert.DoesNotContain(after, d => d.Severity >= DiagnosticSeverity.Warning);
+        Assert.All(after.Where(d => d.Severity > DiagnosticSeverity.Hidden), d => Assert.Matches("^SG031[1-5]$", d.Id));
+    }
+
+    [Fact]
+    public void The_fix_for_a_new_model_compiles_with_only_the_lints_advice_on_the_models_own_types()
+    {
+        var model = UsersModel() + """
+
+            [Table("tags")]
+            [Index(nameof(Label), IsUnique = true)]
+            public class Tag
+            {
+                public int Id { get; set; }
+                [Required, StringLength(50)] public string Label { get; set; } = "";
+                [ForeignKey(nameof(Owner))] public long? OwnerId { get; set; }
+                public User? Owner { get; set; }
+            }
+            """;
+        var (_, draft) = Run(model, ("Migrations/0001_users.sql", UsersSql));
+
+        var (after, again) = Run(model, ("Migrations/0001_users.sql", UsersSql), ("Migrations/0002_create_tags.sql", draft!));
+
+        Assert.Null(again);
+        Assert.Equal(["SG0312"], after.Where(d => d.Severity > DiagnosticSeverity.Hidden && d.Location.GetLineSpan().Path.EndsWith("0002_create_tags.sql", StringComparison.Ordinal)).Select(d => d.Id));
+        Assert.All(after.Where(d => d.Severity > DiagnosticSeverity.Hidden), d => Assert.Matches("^SG031[1-5]$", d.Id));
     }
 
     [Fact]
