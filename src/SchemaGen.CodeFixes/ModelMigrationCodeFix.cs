@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Text;
+using SchemaGen.Generator.Analyzers;
 
 namespace SchemaGen.CodeFixes
 {
@@ -17,10 +18,6 @@ namespace SchemaGen.CodeFixes
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ModelMigrationCodeFix)), Shared]
     public sealed class ModelMigrationCodeFix : CodeFixProvider
     {
-        private const string MigrationFile = "MigrationFile";
-        private const string MigrationFolder = "MigrationFolder";
-        private const string MigrationSql = "MigrationSql";
-
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("SG0208");
 
         // One fix writes the migration for every difference: there is nothing more for a fix-all to do.
@@ -28,16 +25,16 @@ namespace SchemaGen.CodeFixes
 
         public override Task RegisterCodeFixesAsync(CodeFixContext context)
         {
-            var diagnostic = context.Diagnostics.FirstOrDefault(d => d.Properties.ContainsKey(MigrationSql));
+            var diagnostic = context.Diagnostics.FirstOrDefault(d => d.Properties.ContainsKey(FixProperty.MigrationSql));
             if (diagnostic is null
-                || !diagnostic.Properties.TryGetValue(MigrationFile, out var fileName) || fileName is null
-                || diagnostic.Properties[MigrationSql] is not { } sql)
+                || !diagnostic.Properties.TryGetValue(FixProperty.MigrationFile, out var fileName) || fileName is null
+                || diagnostic.Properties[FixProperty.MigrationSql] is not { } sql)
             {
                 return Task.CompletedTask;
             }
 
             var project = context.Document.Project;
-            var folder = diagnostic.Properties.TryGetValue(MigrationFolder, out var known) && known is not null
+            var folder = diagnostic.Properties.TryGetValue(FixProperty.MigrationFolder, out var known) && known is not null
                 ? known
                 : Path.Combine(Path.GetDirectoryName(project.FilePath) ?? string.Empty, "Migrations");
             var path = Path.Combine(folder, fileName);

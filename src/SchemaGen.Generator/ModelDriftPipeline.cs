@@ -34,7 +34,7 @@ namespace SchemaGen.Generator
 
             var draftFiles = sorted
                 .Select(static (all, _) => EquatableArray.From(all
-                    .Where(migration => migration.Sql is { } text && text.IndexOf(ModelMigrationWriter.DraftMarker, System.StringComparison.Ordinal) >= 0)
+                    .Where(migration => migration.HoldsDraft)
                     .Select(migration => new DraftFile(migration.ClassName, migration.Sql!))));
 
             var draft = differences

@@ -94,19 +94,19 @@ namespace SchemaGen.Generator
                 .Select(static (all, _) => MigrationOrder.ToRegistry(all))
                 .WithTrackingName(TrackingNames.Registry);
 
-            var lockFileTexts = context.AdditionalTextsProvider
+            var lockFile = context.AdditionalTextsProvider
                 .Combine(context.AnalyzerConfigOptionsProvider)
                 .Where(static pair => LockFileLocator.IsLockFile(pair.Left, pair.Right.GetOptions(pair.Left)))
-                .Select(static (pair, cancellationToken) => pair.Left.GetText(cancellationToken)?.ToString() ?? string.Empty)
+                .Select(static (pair, cancellationToken) => pair.Left.GetText(cancellationToken) is { } text ? LockFileLocator.Read(text.ToString()) : LockFileFacts.None)
                 .Collect()
-                .Select(static (files, _) => files.IsEmpty ? null : files[0]);
+                .Select(static (files, _) => files.IsEmpty ? LockFileFacts.None : files[0]);
 
-            var released = lockFileTexts
-                .Select(static (text, _) => text is null ? EquatableArray<string>.Empty : LockFileLocator.ReleasedIds(text))
+            var released = lockFile
+                .Select(static (facts, _) => facts.ReleasedIds)
                 .WithTrackingName(TrackingNames.ReleasedMigrations);
 
-            var frozen = lockFileTexts
-                .Select(static (text, _) => text is null ? EquatableArray<FrozenAutoSchema>.Empty : LockFileLocator.FrozenModels(text))
+            var frozen = lockFile
+                .Select(static (facts, _) => facts.Frozen)
                 .WithTrackingName(TrackingNames.FrozenAutoSchema);
 
             var diagnostics = sorted

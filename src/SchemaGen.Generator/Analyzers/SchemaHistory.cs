@@ -80,8 +80,9 @@ namespace SchemaGen.Generator.Analyzers
                 var fileOptions = options.AnalyzerConfigOptionsProvider.GetOptions(file);
                 if (LockFileLocator.IsLockFile(file, fileOptions) && file.GetText(cancellationToken)?.ToString() is { } lockText)
                 {
-                    released = new HashSet<string>(LockFileLocator.ReleasedIds(lockText), System.StringComparer.Ordinal);
-                    foreach (var entry in LockFileLocator.FrozenModels(lockText))
+                    var facts = LockFileLocator.Read(lockText);
+                    released = new HashSet<string>(facts.ReleasedIds, System.StringComparer.Ordinal);
+                    foreach (var entry in facts.Frozen)
                     {
                         frozen[entry.MigrationId] = entry.Tables;
                     }

@@ -9,7 +9,8 @@ namespace SchemaGen.Generator.Data
     /// <see cref="Reversible"/>: a C# class overrides <c>DownAsync</c> (its SQL in <see cref="ConstantDownSql"/> when constant),
     /// or a SQL file has a <c>.down.sql</c> (its text in <see cref="DownSql"/>); <see cref="DownTransactional"/> is how its down runs.
     /// <see cref="Repeatable"/>: a <c>[RepeatableMigration]</c> class or an <c>R_name.sql</c> file, with no number (0).
-    /// <see cref="Effect"/> is what it does to the schema, as far as the compiler can follow it.
+    /// <see cref="Effect"/> is what it does to the schema, as far as the compiler can follow it. <see cref="HoldsDraft"/>: a SQL file
+    /// with a <c>-- schemagen-draft:</c> line (SG0010).
     /// </summary>
     internal sealed record MigrationInfo(
         int Number,
@@ -28,5 +29,6 @@ namespace SchemaGen.Generator.Data
         string? ConstantDownSql = null,
         bool DownTransactional = true,
         bool Repeatable = false,
-        SqlParsing.Schema.MigrationEffect? Effect = null);
+        SqlParsing.Schema.MigrationEffect? Effect = null,
+        bool HoldsDraft = false);
 }

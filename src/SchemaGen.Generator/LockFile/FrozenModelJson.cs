@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Text;
 using SchemaGen.Generator.Data;
@@ -16,8 +15,8 @@ namespace SchemaGen.Generator.LockFile
     {
         public static string Write(TableInfo table)
         {
-            var json = new StringBuilder("{ \"schema\": ").Append(String(table.Schema))
-                .Append(", \"table\": ").Append(String(table.Name))
+            var json = new StringBuilder("{ \"schema\": ").Append(JsonText.String(table.Schema))
+                .Append(", \"table\": ").Append(JsonText.String(table.Name))
                 .Append(", \"columns\": [").Append(string.Join(", ", table.Columns.Select(Column))).Append(']')
                 .Append(", \"key\": ").Append(Strings(table.PrimaryKey))
                 .Append(", \"foreignKeys\": [").Append(string.Join(", ", table.ForeignKeys.Select(ForeignKey))).Append(']')
@@ -52,13 +51,13 @@ namespace SchemaGen.Generator.LockFile
         }
 
         private static string Column(ColumnInfo column)
-            => $"[{String(column.Name)}, {String(column.StoreType)}, {Bool(column.IsNullable)}, {String(column.DefaultSql)}, {String(column.Generation)}]";
+            => $"[{JsonText.String(column.Name)}, {JsonText.String(column.StoreType)}, {Bool(column.IsNullable)}, {JsonText.String(column.DefaultSql)}, {JsonText.String(column.Generation)}]";
 
         private static string ForeignKey(ForeignKeyInfo foreignKey)
-            => $"[{Strings(foreignKey.Columns)}, {String(foreignKey.PrincipalSchema)}, {String(foreignKey.PrincipalTable)}, {Strings(foreignKey.PrincipalColumns)}]";
+            => $"[{Strings(foreignKey.Columns)}, {JsonText.String(foreignKey.PrincipalSchema)}, {JsonText.String(foreignKey.PrincipalTable)}, {Strings(foreignKey.PrincipalColumns)}]";
 
         private static string Index(IndexInfo index)
-            => $"[{String(index.Name)}, {Strings(index.Columns)}, {Bool(index.IsUnique)}, {String(index.Method)}]";
+            => $"[{JsonText.String(index.Name)}, {Strings(index.Columns)}, {Bool(index.IsUnique)}, {JsonText.String(index.Method)}]";
 
         private static ColumnInfo? ReadColumn(JsonNode node)
             => node is JsonArray { Items.Count: 5 } item
@@ -115,42 +114,8 @@ namespace SchemaGen.Generator.LockFile
             return node is JsonScalar { Value: null or string };
         }
 
-        private static string Strings(IEnumerable<string> values) => "[" + string.Join(", ", values.Select(v => String(v))) + "]";
+        private static string Strings(IEnumerable<string> values) => "[" + string.Join(", ", values.Select(v => JsonText.String(v))) + "]";
 
         private static string Bool(bool value) => value ? "true" : "false";
-
-        public static string String(string? value)
-        {
-            if (value is null)
-            {
-                return "null";
-            }
-
-            var json = new StringBuilder("\"");
-            foreach (var c in value)
-            {
-                switch (c)
-                {
-                    case '"': json.Append("\\\""); break;
-                    case '\\': json.Append("\\\\"); break;
-                    case '\n': json.Append("\\n"); break;
-                    case '\r': json.Append("\\r"); break;
-                    case '\t': json.Append("\\t"); break;
-                    default:
-                        if (c < ' ')
-                        {
-                            json.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                        }
-                        else
-                        {
-                            json.Append(c);
-                        }
-
-                        break;
-                }
-            }
-
-            return json.Append('"').ToString();
-        }
     }
 }

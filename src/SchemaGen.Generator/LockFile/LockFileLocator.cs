@@ -9,7 +9,7 @@ namespace SchemaGen.Generator.LockFile
 {
     /// <summary>
     /// Which additional file is the lock file (<c>SchemaGenLockFile="true"</c> metadata, or the name <c>migrations.lock.json</c>),
-    /// and the ids of the released migrations it records, for the generator's SG0001.
+    /// and what it records: the ids of the released migrations (for SG0001 and the lint) and the frozen auto-schema models.
     /// </summary>
     internal static class LockFileLocator
     {
@@ -20,32 +20,22 @@ namespace SchemaGen.Generator.LockFile
             => (options.TryGetValue(MetadataKey, out var flag) && string.Equals(flag, "true", StringComparison.OrdinalIgnoreCase))
                || string.Equals(Path.GetFileName(file.Path), DefaultFileName, StringComparison.OrdinalIgnoreCase);
 
-        /// <summary>"number:name" of every migration the lock file's text records.</summary>
-        public static EquatableArray<string> ReleasedIds(string text)
+        /// <summary>What the lock file's text records, read once: every migration's "number:name", and the frozen auto-schema models.</summary>
+        public static LockFileFacts Read(string text)
         {
             var entries = LockFileParser.Parse(text).Entries;
             var ids = new string[entries.Count];
+            var frozen = new System.Collections.Generic.List<FrozenAutoSchema>();
             for (var i = 0; i < ids.Length; i++)
             {
                 ids[i] = Id(entries[i].Number, entries[i].Name);
-            }
-
-            return new EquatableArray<string>(ids);
-        }
-
-        /// <summary>The frozen auto-schema models of every recorded migration that has them.</summary>
-        public static EquatableArray<FrozenAutoSchema> FrozenModels(string text)
-        {
-            var frozen = new System.Collections.Generic.List<FrozenAutoSchema>();
-            foreach (var entry in LockFileParser.Parse(text).Entries)
-            {
-                if (entry.AutoSchema is { } tables)
+                if (entries[i].AutoSchema is { } tables)
                 {
-                    frozen.Add(new FrozenAutoSchema(entry.Number, MigrationId.Format(entry.Number, entry.Name), tables));
+                    frozen.Add(new FrozenAutoSchema(entries[i].Number, MigrationId.Format(entries[i].Number, entries[i].Name), tables));
                 }
             }
 
-            return EquatableArray.From(frozen);
+            return new LockFileFacts(new EquatableArray<string>(ids), EquatableArray.From(frozen));
         }
 
         public static string Id(int number, string name) => number.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":" + name;

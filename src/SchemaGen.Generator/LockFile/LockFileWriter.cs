@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
-using Microsoft.CodeAnalysis.CSharp;
 using SchemaGen.Generator.Data;
 
 namespace SchemaGen.Generator.LockFile
@@ -29,8 +28,8 @@ namespace SchemaGen.Generator.LockFile
                     var m = migrations[i];
                     var line = new StringBuilder("    { \"number\": ")
                         .Append(m.Number.ToString(CultureInfo.InvariantCulture))
-                        .Append(", \"name\": ").Append(JsonString(m.Name))
-                        .Append(", \"checksum\": ").Append(JsonString(m.Checksum));
+                        .Append(", \"name\": ").Append(JsonText.String(m.Name))
+                        .Append(", \"checksum\": ").Append(JsonText.String(m.Checksum));
                     var end = i < migrations.Count - 1 ? " }," : " }";
                     if (frozen is not null && frozen.TryGetValue(m.Number, out var tables))
                     {
@@ -54,8 +53,5 @@ namespace SchemaGen.Generator.LockFile
             lines.Add("}");
             return lines;
         }
-
-        // Names are snake_case and checksums hex (the analyzers enforce both), so C# literal escaping is also valid JSON.
-        private static string JsonString(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
     }
 }

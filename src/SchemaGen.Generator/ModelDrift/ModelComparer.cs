@@ -27,7 +27,7 @@ namespace SchemaGen.Generator.ModelDrift
             var differences = new List<ModelDifference>();
             foreach (var table in tables)
             {
-                var name = NameOf(table.Schema, table.Name);
+                var name = ObjectName.Of(table.Schema, table.Name);
                 if (!relations.TryGetValue(name, out var relation))
                 {
                     if (schema.Complete)
@@ -50,10 +50,10 @@ namespace SchemaGen.Generator.ModelDrift
                 }
             }
 
-            var mapped = new HashSet<ObjectName>(tables.Select(table => NameOf(table.Schema, table.Name)));
+            var mapped = new HashSet<ObjectName>(tables.Select(table => ObjectName.Of(table.Schema, table.Name)));
             foreach (var entry in frozen)
             {
-                foreach (var gone in entry.Tables.Select(table => NameOf(table.Schema, table.Name)).Where(name => !mapped.Contains(name)))
+                foreach (var gone in entry.Tables.Select(table => ObjectName.Of(table.Schema, table.Name)).Where(name => !mapped.Contains(name)))
                 {
                     if (relations.TryGetValue(gone, out var relation) && relation.Known && relation.Kind == 'r' && relation.CreatedBy == entry.MigrationId)
                     {
@@ -65,8 +65,6 @@ namespace SchemaGen.Generator.ModelDrift
 
             return EquatableArray.From(differences);
         }
-
-        public static ObjectName NameOf(string? schema, string name) => new ObjectName(schema ?? ObjectName.DefaultSchema, name);
 
         private static void CompareColumns(TableInfo table, ObjectName name, RelationShape relation, RelationShape model, List<ModelDifference> differences)
         {

@@ -18,7 +18,7 @@ namespace SchemaGen.Generator.ModelDrift
                 lines.Add($"PRIMARY KEY ({Columns(table.PrimaryKey)})");
             }
 
-            return $"CREATE TABLE IF NOT EXISTS {Table(ModelComparer.NameOf(table.Schema, table.Name))} (\n    {string.Join(",\n    ", lines)}\n)";
+            return $"CREATE TABLE IF NOT EXISTS {Table(ObjectName.Of(table.Schema, table.Name))} (\n    {string.Join(",\n    ", lines)}\n)";
         }
 
         public static string Definition(ColumnInfo column)
@@ -45,7 +45,7 @@ namespace SchemaGen.Generator.ModelDrift
 
         public static string ForeignKey(string table, ForeignKeyInfo foreignKey)
             => $"CONSTRAINT {TypeNames.Quote(ForeignKeyName(table, foreignKey))} FOREIGN KEY ({Columns(foreignKey.Columns)}) " +
-               $"REFERENCES {Table(ModelComparer.NameOf(foreignKey.PrincipalSchema, foreignKey.PrincipalTable))} ({Columns(foreignKey.PrincipalColumns)})";
+               $"REFERENCES {Table(ObjectName.Of(foreignKey.PrincipalSchema, foreignKey.PrincipalTable))} ({Columns(foreignKey.PrincipalColumns)})";
 
         public static string ForeignKeyName(string table, ForeignKeyInfo foreignKey)
             => PostgresNames.Choose(table, PostgresNames.Join(foreignKey.Columns.ToList()), "fkey", _ => false);

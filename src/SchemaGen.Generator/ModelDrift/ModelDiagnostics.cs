@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using SchemaGen.Generator.Analyzers;
 using SchemaGen.Generator.Data;
 using SchemaGen.Generator.Data.SchemaModel;
 using SchemaGen.Generator.Diagnostics;
@@ -13,10 +14,6 @@ namespace SchemaGen.Generator.ModelDrift
     /// </summary>
     internal static class ModelDiagnostics
     {
-        public const string MigrationFileProperty = "MigrationFile";
-        public const string MigrationFolderProperty = "MigrationFolder";
-        public const string MigrationSqlProperty = "MigrationSql";
-
         public static EquatableArray<DiagnosticInfo> Create(
             EquatableArray<ModelDifference> differences,
             ModelMigrationDraft? draft,
@@ -44,9 +41,9 @@ namespace SchemaGen.Generator.ModelDrift
 
                 var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.ModelDiffersFromSchema.Id, where, difference.Table.ToString(), difference.Describe(),
                         $"the code fix (or 'schemagen new --from-model') writes the migration {fileName} that closes it")
-                    .WithProperty(MigrationFileProperty, fileName)
-                    .WithProperty(MigrationSqlProperty, draft.Sql!);
-                diagnostics.Add(slot.Folder is { } folder ? diagnostic.WithProperty(MigrationFolderProperty, folder) : diagnostic);
+                    .WithProperty(FixProperty.MigrationFile, fileName)
+                    .WithProperty(FixProperty.MigrationSql, draft.Sql!);
+                diagnostics.Add(slot.Folder is { } folder ? diagnostic.WithProperty(FixProperty.MigrationFolder, folder) : diagnostic);
             }
 
             return EquatableArray.From(diagnostics);

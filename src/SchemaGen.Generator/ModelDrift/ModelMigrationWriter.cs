@@ -82,7 +82,7 @@ namespace SchemaGen.Generator.ModelDrift
             {
                 foreach (var foreignKey in table.ForeignKeys)
                 {
-                    sql.Statement($"ALTER TABLE {ModelDdl.Table(ModelComparer.NameOf(table.Schema, table.Name))} ADD {ModelDdl.ForeignKey(table.Name, foreignKey)}");
+                    sql.Statement($"ALTER TABLE {ModelDdl.Table(ObjectName.Of(table.Schema, table.Name))} ADD {ModelDdl.ForeignKey(table.Name, foreignKey)}");
                 }
             }
 
@@ -102,7 +102,7 @@ namespace SchemaGen.Generator.ModelDrift
             {
                 foreach (var index in table.Indexes)
                 {
-                    sql.Statement(ModelDdl.CreateIndex(index, ModelComparer.NameOf(table.Schema, table.Name), concurrently: false));
+                    sql.Statement(ModelDdl.CreateIndex(index, ObjectName.Of(table.Schema, table.Name), concurrently: false));
                 }
             }
 

@@ -66,6 +66,7 @@ namespace SchemaGen.Generator.Parse.SqlFiles
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidDescription.Id, where, fileName));
             }
 
+            var drafts = Drafts(text, file.Path, fileName);
             var transactional = header.Transactional || repeatable;
             var model = new MigrationInfo(
                 number,
@@ -79,14 +80,16 @@ namespace SchemaGen.Generator.Parse.SqlFiles
                 where,
                 text,
                 Repeatable: repeatable,
-                Effect: SqlParsing.Schema.MigrationEffectReader.Read(MigrationId.Of(number, name, repeatable), text));
-            AddDrafts(text, file.Path, fileName, diagnostics);
+                Effect: SqlParsing.Schema.MigrationEffectReader.Read(MigrationId.Of(number, name, repeatable), text),
+                HoldsDraft: drafts.Count > 0);
+            diagnostics.AddRange(drafts);
             return new SqlMigrationParse(model, new EquatableArray<DiagnosticInfo>(diagnostics.ToArray()));
         }
 
         /// <summary>SG0010 on each <c>-- schemagen-draft:</c> line: a part SG0208's fix wrote that a person must confirm.</summary>
-        private static void AddDrafts(string text, string path, string fileName, System.Collections.Generic.List<DiagnosticInfo> diagnostics)
+        private static System.Collections.Generic.List<DiagnosticInfo> Drafts(string text, string path, string fileName)
         {
+            var diagnostics = new System.Collections.Generic.List<DiagnosticInfo>();
             var marker = ModelDrift.ModelMigrationWriter.DraftMarker;
             var start = 0;
             for (var line = 0; start <= text.Length; line++)
@@ -110,6 +113,8 @@ namespace SchemaGen.Generator.Parse.SqlFiles
 
                 start = end + 1;
             }
+
+            return diagnostics;
         }
 
         private static void AddHeaderProblems(SqlMigrationHeader header, string text, string path, string fileName, System.Collections.Generic.List<DiagnosticInfo> diagnostics)

@@ -17,7 +17,7 @@ namespace SchemaGen.SqlParsing.Schema
             var created = new List<TableInfo>();
             foreach (var table in tables)
             {
-                var name = NameOf(table.Schema, table.Name);
+                var name = ObjectName.Of(table.Schema, table.Name);
                 if (table.Schema is { } schema)
                 {
                     state.Apply(new SchemaChange(ChangeKind.CreateSchema, new ObjectName(schema, string.Empty)), migrationId);
@@ -51,13 +51,13 @@ namespace SchemaGen.SqlParsing.Schema
             {
                 foreach (var foreignKey in table.ForeignKeys)
                 {
-                    state.Apply(new SchemaChange(ChangeKind.AddConstraint, NameOf(table.Schema, table.Name), Constraint: ForeignKey(foreignKey)), migrationId);
+                    state.Apply(new SchemaChange(ChangeKind.AddConstraint, ObjectName.Of(table.Schema, table.Name), Constraint: ForeignKey(foreignKey)), migrationId);
                 }
             }
 
             foreach (var table in tables)
             {
-                var name = NameOf(table.Schema, table.Name);
+                var name = ObjectName.Of(table.Schema, table.Name);
                 foreach (var index in table.Indexes)
                 {
                     var spec = new IndexSpec(index.Name, name, index.IsUnique, index.Method ?? "btree", index.Columns, index.Columns, false, EquatableArray<string>.Empty, IfNotExists: true);
@@ -65,8 +65,6 @@ namespace SchemaGen.SqlParsing.Schema
                 }
             }
         }
-
-        private static ObjectName NameOf(string? schema, string name) => new ObjectName(schema ?? ObjectName.DefaultSchema, name);
 
         public static ColumnSpec Column(ColumnInfo column)
         {
@@ -77,7 +75,7 @@ namespace SchemaGen.SqlParsing.Schema
         }
 
         private static ConstraintSpec ForeignKey(ForeignKeyInfo foreignKey)
-            => Constraint('f', foreignKey.Columns, NameOf(foreignKey.PrincipalSchema, foreignKey.PrincipalTable), foreignKey.PrincipalColumns);
+            => Constraint('f', foreignKey.Columns, ObjectName.Of(foreignKey.PrincipalSchema, foreignKey.PrincipalTable), foreignKey.PrincipalColumns);
 
         private static ConstraintSpec Constraint(char kind, EquatableArray<string> columns, ObjectName references, EquatableArray<string> referencedColumns)
             => new ConstraintSpec(null, kind, columns, references, referencedColumns, EquatableArray<string>.Empty, null);

@@ -15,6 +15,9 @@ namespace SchemaGen.SqlParsing.Schema
 
         public string Schema { get; }
 
+        /// <summary>A name as a model gives it: in <paramref name="schema"/>, or in <c>public</c> when it names none.</summary>
+        public static ObjectName Of(string? schema, string name) => new ObjectName(schema ?? DefaultSchema, name);
+
         public string Name { get; }
 
         public bool IsEmpty => Name is null;
