@@ -47,10 +47,15 @@ internal static class TestDatabase
         return value is null or DBNull ? default : (T)value;
     }
 
-    /// <summary>The first column of every row, as text.</summary>
-    public static async Task<List<string>> ListAsync(this NpgsqlDataSource dataSource, string sql)
+    /// <summary>The first column of every row, as text; <paramref name="parameters"/> bound by name.</summary>
+    public static async Task<List<string>> ListAsync(this NpgsqlDataSource dataSource, string sql, params (string Name, object Value)[] parameters)
     {
         await using var command = dataSource.CreateCommand(sql);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
         await using var reader = await command.ExecuteReaderAsync();
         var values = new List<string>();
         while (await reader.ReadAsync())
